@@ -1,0 +1,35 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Vybe.Web.ErrorLog;
+
+namespace Vybe.Web.Data;
+
+/// <summary>The differences between PostgreSQL and SQLite, in one place.</summary>
+internal static class ProviderMapping
+{
+    public static void ApplyPostgres(ModelBuilder builder)
+    {
+        builder.Entity<ErrorLogEntry>(entity =>
+        {
+            entity.Property(e => e.Id).UseIdentityByDefaultColumn();
+            entity.Property(e => e.Ts).HasColumnType("timestamptz").HasDefaultValueSql("now()");
+            entity.Property(e => e.RequestId).HasColumnType("uuid");
+            entity.Property(e => e.UserId).HasColumnType("uuid");
+            entity.Property(e => e.Details).HasColumnType("jsonb");
+            entity.Property(e => e.Ip).HasColumnType("inet");
+        });
+    }
+
+    public static void ApplySqliteConventions(ModelConfigurationBuilder conventions)
+    {
+        // SQLite cannot order or compare DateTimeOffset stored as text; UTC ticks in an integer can.
+        conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        conventions.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        conventions.Properties<IPAddress>().HaveConversion<IpAddressToTextConverter>();
+    }
+
+    private sealed class IpAddressToTextConverter() : ValueConverter<IPAddress, string>(
+        address => address.ToString(),
+        text => IPAddress.Parse(text));
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Vybe.Web.Accounts;
+using Vybe.Web.ErrorLog;
+
+namespace Vybe.Web.Data;
+
+/// <summary>
+/// The one model of the app. Each database provider has its own subclass only so that it can
+/// carry its own migration set; the model itself is defined here, and the few provider
+/// differences live in <see cref="ProviderMapping"/>.
+/// </summary>
+public abstract class VybeDbContext(DbContextOptions options)
+    : IdentityDbContext<VybeUser, VybeRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<ErrorLogEntry> ErrorLogs => Set<ErrorLogEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VybeDbContext).Assembly);
+    }
+}
+
+public sealed class PostgresVybeDbContext(DbContextOptions<PostgresVybeDbContext> options) : VybeDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        ProviderMapping.ApplyPostgres(builder);
+    }
+}
+
+public sealed class SqliteVybeDbContext(DbContextOptions<SqliteVybeDbContext> options) : VybeDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        ProviderMapping.ApplySqliteConventions(configurationBuilder);
+    }
+}

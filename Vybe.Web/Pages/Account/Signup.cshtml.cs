@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vybe.Web.Accounts;
+using Vybe.Web.Web;
+
+namespace Vybe.Web.Pages.Account;
+
+public sealed class SignupModel(
+    UserManager<VybeUser> users,
+    SignInManager<VybeUser> signIn,
+    AdminGrants admins,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.com.")]
+        [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [DataType(DataType.Password)]
+        [StringLength(256, ErrorMessage = "Use at most 256 characters.")]
+        public string Password { get; set; } = "";
+
+        [Required(ErrorMessage = "Type the password again.")]
+        [DataType(DataType.Password)]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidForm();
+        }
+
+        var email = Input.Email.Trim();
+        var user = new VybeUser { UserName = email, Email = email, CreatedAt = clock.GetUtcNow() };
+        var result = await users.CreateAsync(user, Input.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors.DistinctBy(e => e.Description))
+            {
+                ModelState.AddModelError(FieldFor(error), error.Description);
+            }
+            return this.InvalidForm();
+        }
+
+        if (admins.IsConfiguredAdmin(email))
+        {
+            await admins.GrantAsync(email);
+        }
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["StatusMessage"] = "Welcome to Vybe. Your account is ready.";
+        return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
+    }
+
+    private static string FieldFor(IdentityError error) => error.Code switch
+    {
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => $"{nameof(Input)}.{nameof(InputModel.Password)}",
+        _ when error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal)
+            => $"{nameof(Input)}.{nameof(InputModel.Email)}",
+        _ => "",
+    };
+}

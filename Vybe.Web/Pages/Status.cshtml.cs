@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Vybe.Web.Pages;
+
+/// <summary>The page shown for error status codes without a body of their own (404, 403, 405…).</summary>
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Heading => Code switch
+    {
+        StatusCodes.Status403Forbidden => "This page is not for your account",
+        StatusCodes.Status404NotFound => "We could not find that page",
+        StatusCodes.Status405MethodNotAllowed => "That action is not available here",
+        StatusCodes.Status429TooManyRequests => "Slow down a little",
+        >= 500 => "Something went wrong",
+        _ => "That request could not be handled",
+    };
+
+    public string Explanation => Code switch
+    {
+        StatusCodes.Status403Forbidden => "You are signed in, but this part of Vybe is only for admins.",
+        StatusCodes.Status404NotFound => "The link may be old or mistyped. Start again from the home page.",
+        StatusCodes.Status429TooManyRequests => "You have made many requests in a short time. Wait a minute, then try again.",
+        >= 500 => "This failed on our side. Try again in a moment.",
+        _ => $"The server answered {Code}. Go back and try again.",
+    };
+
+    public IActionResult OnGet(int code) => Show(code);
+
+    public IActionResult OnPost(int code) => Show(code);
+
+    private PageResult Show(int code)
+    {
+        Code = code;
+        // Reached directly rather than re-executed after an error: answer with the code it names.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && code is >= 400 and <= 599)
+        {
+            Response.StatusCode = code;
+        }
+        return Page();
+    }
+}

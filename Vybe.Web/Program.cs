@@ -1,0 +1,25 @@
+using Vybe.Web.Accounts;
+using Vybe.Web.Data;
+using Vybe.Web.Web;
+
+var invocation = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(invocation.HostArguments);
+
+builder.Services.AddVybeData(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddVybeWeb();
+
+var app = builder.Build();
+
+if (invocation.Command is not null)
+{
+    return await CommandLine.RunAsync(app, invocation);
+}
+
+await app.MigrateDatabaseIfConfiguredAsync();
+await app.GrantConfiguredAdminsAsync();
+app.UseVybeWeb();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Vybe.Web.Accounts;
+
+namespace Vybe.Web.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public const string AntiforgeryHeaderName = "RequestVerificationToken";
+
+    public static IServiceCollection AddVybeWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Admin", AccountsServiceCollectionExtensions.AdminPolicy);
+                options.Conventions.AuthorizeFolder("/Account/Manage");
+            })
+            .AddMvcOptions(options => options.Filters.Add<HtmxVaryPageFilter>());
+
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryHeaderName;
+            options.Cookie.Name = "vybe.af";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
+                "Vybe:PublicBaseUrl must be an absolute URL such as https://vybe.example.")
+            .ValidateOnStart();
+        services.AddSingleton<PublicUrls>();
+        return services;
+    }
+
+    public static WebApplication UseVybeWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}
