@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Vybe.Web.Data;
+using Vybe.Web.ErrorLog;
+using Vybe.Web.Tests.Infrastructure;
+
+namespace Vybe.Web.Tests.Data;
+
+public sealed class MigrationTests
+{
+    private static string CommittedScriptPath => Path.Combine(RepositoryPaths.Root, "Migrations", MigrationScripts.PostgresScriptFileName);
+
+    [Fact]
+    public async Task Committed_postgres_script_matches_the_migrations()
+    {
+        var committed = (await File.ReadAllTextAsync(CommittedScriptPath)).ReplaceLineEndings("\n");
+
+        var generated = MigrationScripts.GenerateIdempotentPostgresScript();
+
+        Assert.True(committed == generated,
+            "Migrations/postgres.sql is out of date. Regenerate it with: " +
+            "dotnet Vybe.Web/bin/Debug/net10.0/Vybe.Web.dll migrations-script Migrations/postgres.sql");
+    }
+
+    [Fact]
+    public void Both_migration_sets_match_the_model()
+    {
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(postgres.Database.HasPendingModelChanges(),
+            "The model changed without a PostgreSQL migration: dotnet ef migrations add NAME --context PostgresVybeDbContext");
+        Assert.False(sqlite.Database.HasPendingModelChanges(),
+            "The model changed without a SQLite migration: dotnet ef migrations add NAME --context SqliteVybeDbContext");
+    }
+
+    [Fact]
+    public async Task Migrate_command_builds_an_empty_postgres_database_with_the_error_log_schema()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("migrate");
+        try
+        {
+            var result = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
+            Assert.True(result.ExitCode == 0, result.Output);
+            Assert.Contains("Applied 1 migration(s)", result.Output);
+
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var columns = new Dictionary<string, string>();
+            await using (var command = new NpgsqlCommand(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'error_logs'", connection))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    columns[reader.GetString(0)] = reader.GetString(1);
+                }
+            }
+            Assert.Equal("bigint", columns["id"]);
+            Assert.Equal("timestamp with time zone", columns["ts"]);
+            Assert.Equal("uuid", columns["request_id"]);
+            Assert.Equal("uuid", columns["user_id"]);
+            Assert.Equal("jsonb", columns["details"]);
+            Assert.Equal("inet", columns["ip"]);
+            Assert.Equal("text", columns["message"]);
+
+            // The defaults and checks are the database's own, not just the app's.
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO error_logs (environment, service, level, message, details, ip) " +
+                "VALUES ('test', 'web', 'error', 'boom', '{\"a\": 1}', '127.0.0.1') RETURNING id, ts", connection);
+            await using (var reader = await insert.ExecuteReaderAsync())
+            {
+                Assert.True(await reader.ReadAsync());
+                Assert.True(reader.GetInt64(0) > 0);
+            }
+            await using var badLevel = new NpgsqlCommand(
+                "INSERT INTO error_logs (environment, service, level, message) VALUES ('test', 'web', 'fatal', 'x')", connection);
+            var violation = await Assert.ThrowsAsync<PostgresException>(() => badLevel.ExecuteNonQueryAsync());
+            Assert.Equal("ck_error_logs_level", violation.ConstraintName);
+            await using var badEnvironment = new NpgsqlCommand(
+                "INSERT INTO error_logs (environment, service, level, message) VALUES ('qa', 'web', 'info', 'x')", connection);
+            violation = await Assert.ThrowsAsync<PostgresException>(() => badEnvironment.ExecuteNonQueryAsync());
+            Assert.Equal("ck_error_logs_environment", violation.ConstraintName);
+
+            var again = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
+            Assert.Contains("The database is up to date.", again.Output);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task Committed_script_applies_to_an_empty_postgres_database_twice()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("script");
+        try
+        {
+            var script = await File.ReadAllTextAsync(CommittedScriptPath);
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using (var first = new NpgsqlCommand(script, connection))
+            {
+                await first.ExecuteNonQueryAsync();
+            }
+            await using (var second = new NpgsqlCommand(script, connection))
+            {
+                await second.ExecuteNonQueryAsync(); // idempotent: nothing applied twice
+            }
+
+            await using var db = new PostgresVybeDbContext(new DbContextOptionsBuilder<PostgresVybeDbContext>().UseNpgsql(connectionString).Options);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task Sqlite_database_migrates_from_empty_and_orders_error_rows_by_time()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"vybe-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteVybeDbContext>().UseSqlite($"Data Source={file}").Options;
+            await using (var db = new SqliteVybeDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+                var now = DateTimeOffset.UtcNow;
+                db.ErrorLogs.AddRange(
+                    new ErrorLogEntry { Ts = now.AddMinutes(-5), Environment = "test", Service = "web", Level = "info", Message = "older", Ip = IPAddress.Loopback },
+                    new ErrorLogEntry { Ts = now, Environment = "test", Service = "web", Level = "error", Message = "newer", Ip = IPAddress.IPv6Loopback });
+                await db.SaveChangesAsync();
+            }
+            await using (var db = new SqliteVybeDbContext(options))
+            {
+                var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+                var newest = await db.ErrorLogs.Where(e => e.Ts > since).OrderByDescending(e => e.Ts).ToListAsync();
+                Assert.Equal("newer", Assert.Single(newest).Message);
+                Assert.Equal(IPAddress.IPv6Loopback, newest[0].Ip);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+}

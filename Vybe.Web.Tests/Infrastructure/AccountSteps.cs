@@ -1,0 +1,39 @@
+namespace Vybe.Web.Tests.Infrastructure;
+
+/// <summary>The sign-up and log-in journeys, driven through the real forms.</summary>
+public static class AccountSteps
+{
+    public const string StrongPassword = "violet tractor harbour 1987";
+
+    public static string NewEmail(string who = "member") => $"{who}.{Guid.NewGuid():N}@example.com";
+
+    public static async Task<HtmlBrowser.Page> SignUpAsync(this HtmlBrowser browser, string email, string password = StrongPassword,
+        string? confirmation = null)
+    {
+        var page = await browser.GetAsync("/Account/Signup");
+        return await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = confirmation ?? password,
+        });
+    }
+
+    public static async Task<HtmlBrowser.Page> LogInAsync(this HtmlBrowser browser, string email, string password = StrongPassword,
+        bool rememberMe = false, string url = "/Account/Login", bool followRedirects = true)
+    {
+        var page = await browser.GetAsync(url);
+        var values = new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password };
+        if (rememberMe)
+        {
+            values["Input.RememberMe"] = "true";
+        }
+        return await browser.SubmitAsync(page, values, followRedirects: followRedirects);
+    }
+
+    public static async Task LogOutAsync(this HtmlBrowser browser)
+    {
+        var page = await browser.GetAsync("/");
+        await browser.SubmitAsync(page, formSelector: "header form[action='/Account/Logout']");
+    }
+}

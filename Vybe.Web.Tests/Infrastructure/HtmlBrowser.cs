@@ -1,0 +1,99 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Vybe.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Reads pages and submits forms the way a browser without JavaScript does: it finds the form,
+/// keeps every field the server rendered (the antiforgery token among them), fills in what the
+/// test types and posts it to the form's action. Redirects are followed by hand so tests can see them.
+/// </summary>
+public sealed class HtmlBrowser(HttpClient client) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Client { get; } = client;
+
+    public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document, Uri Url)
+    {
+        public HttpStatusCode Status => Response.StatusCode;
+
+        public string Text => Document.Body?.TextContent ?? "";
+
+        public IHtmlFormElement Form(string? selector = null) =>
+            (IHtmlFormElement?)Document.QuerySelector(selector ?? "main form")
+            ?? throw new InvalidOperationException($"No form '{selector ?? "main form"}' on {Url}: {Text}");
+
+        /// <summary>The error text shown next to a field, or in the form's summary.</summary>
+        public string ErrorFor(string fieldName) =>
+            Document.QuerySelector($"[data-valmsg-for='{fieldName}']")?.TextContent.Trim() ?? "";
+
+        public string Summary => Document.QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "";
+    }
+
+    public async Task<Page> GetAsync(string url, bool followRedirects = true)
+    {
+        var response = await Client.GetAsync(url);
+        return await ReadAsync(response, followRedirects);
+    }
+
+    public async Task<Page> SubmitAsync(IHtmlFormElement form, IDictionary<string, string>? values = null, Uri? pageUrl = null,
+        bool followRedirects = true)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Name: { Length: > 0 } name } input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked)
+                    {
+                        fields.Add(new(name, input.Value));
+                    }
+                    break;
+                case IHtmlInputElement { Name: { Length: > 0 } name } input when input.Type is not ("submit" or "button"):
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement { Name: { Length: > 0 } name } select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement { Name: { Length: > 0 } name } textArea:
+                    fields.Add(new(name, textArea.Value));
+                    break;
+            }
+        }
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == name);
+            // A checkbox that is ticked sends "true"; the framework also reads its hidden "false" companion.
+            fields.Insert(0, new(name, value));
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl?.PathAndQuery ?? "/" : form.GetAttribute("action")!;
+        var response = await Client.PostAsync(action, new FormUrlEncodedContent(fields));
+        return await ReadAsync(response, followRedirects);
+    }
+
+    public Task<Page> SubmitAsync(Page page, IDictionary<string, string>? values = null, string? formSelector = null,
+        bool followRedirects = true) =>
+        SubmitAsync(page.Form(formSelector), values, page.Url, followRedirects);
+
+    private async Task<Page> ReadAsync(HttpResponseMessage response, bool followRedirects)
+    {
+        var hops = 0;
+        while (followRedirects && IsRedirect(response.StatusCode) && hops++ < 10)
+        {
+            var location = response.Headers.Location!;
+            response = await Client.GetAsync(location);
+        }
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await Parser.ParseDocumentAsync(html);
+        var url = response.RequestMessage?.RequestUri ?? Client.BaseAddress!;
+        return new Page(response, document, url);
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
+
+    public void Dispose() => Client.Dispose();
+}
