@@ -1,12 +1,21 @@
 using Vybe.Web.Accounts;
 using Vybe.Web.Data;
+using Vybe.Web.ErrorLog;
 using Vybe.Web.Web;
 
 var invocation = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(invocation.HostArguments);
+if (builder.Environment.IsEnvironment("Test"))
+{
+    // Browser tests run the app from its build output, whose wwwroot files are found through the
+    // static web assets manifest; the framework turns that on by itself only in Development.
+    builder.WebHost.UseStaticWebAssets();
+}
 
 builder.Services.AddVybeData(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddErrorLog(builder.Configuration);
+builder.WebHost.UseSentryWhenConfigured(builder.Configuration);
 builder.Services.AddVybeWeb();
 
 var app = builder.Build();

@@ -50,6 +50,11 @@ public static class CommandLine
                         return 2;
                     }
                     var email = invocation.CommandArguments[0];
+                    if ((await services.GetRequiredService<VybeDbContext>().Database.GetPendingMigrationsAsync()).Any())
+                    {
+                        Console.Error.WriteLine("The database is not up to date. Run `dotnet Vybe.Web.dll migrate` first.");
+                        return 1;
+                    }
                     var outcome = await services.GetRequiredService<AdminGrants>().GrantAsync(email);
                     Console.WriteLine(outcome switch
                     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Vybe.Web.Accounts;
+using Vybe.Web.ErrorLog;
 
 namespace Vybe.Web.Web;
 
@@ -24,6 +25,7 @@ public static class WebServiceCollectionExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
+        services.AddVybeRateLimits();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
@@ -35,6 +37,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseVybeWeb(this WebApplication app)
     {
+        app.UseErrorLog();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
@@ -46,9 +49,11 @@ public static class WebServiceCollectionExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapClientErrors();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -38,4 +38,12 @@
     var target = invalid || document.getElementById("main");
     if (target) target.focus();
   });
+
+  // Toasts (such as the error reference after a failed htmx request) can be dismissed.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-dismiss-toast]") : null;
+    if (!button) return;
+    var toast = button.closest(".toast");
+    if (toast) toast.remove();
+  });
 })();

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace Vybe.Web.ErrorLog;
+
+/// <summary>
+/// <c>POST /errors/client</c>: errors that visitors' browsers report (<c>wwwroot/js/error-reporter.js</c>),
+/// stored as service <c>client</c>, code <c>CLIENT_ERROR</c>. Small JSON bodies only; rate-limited per IP.
+/// </summary>
+public static class ClientErrorEndpoint
+{
+    public const string Path = "/errors/client";
+    public const string Service = "client";
+    public const string Code = "CLIENT_ERROR";
+    public const string RateLimitPolicy = "client-errors";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    public sealed record ClientErrorReport(
+        string? Kind,
+        string? Message,
+        string? Source,
+        int? Line,
+        int? Column,
+        string? Stack,
+        string? Page,
+        int? Status);
+
+    public static IEndpointConventionBuilder MapClientErrors(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, HandleAsync)
+            .RequireRateLimiting(RateLimitPolicy)
+            .DisableAntiforgery();
+
+    private static async Task<IResult> HandleAsync(HttpContext context, IErrorLog errorLog, IOptions<ErrorLogOptions> options)
+    {
+        var maxBytes = options.Value.ClientErrorMaxBytes;
+        if (context.Request.ContentLength > maxBytes)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"An error report may be at most {maxBytes} bytes.");
+        }
+        // A JSON content type cannot be sent cross-site without a CORS preflight, which this app never grants.
+        if (!context.Request.HasJsonContentType())
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send the error report as application/json.");
+        }
+
+        var body = new byte[maxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < body.Length && (read = await context.Request.Body.ReadAsync(body.AsMemory(length), context.RequestAborted)) > 0)
+        {
+            length += read;
+        }
+        if (length > maxBytes)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"An error report may be at most {maxBytes} bytes.");
+        }
+
+        ClientErrorReport? report;
+        try
+        {
+            report = JsonSerializer.Deserialize<ClientErrorReport>(body.AsSpan(0, length), Json);
+        }
+        catch (JsonException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The error report is not valid JSON of the expected shape.");
+        }
+        if (report is null || string.IsNullOrWhiteSpace(report.Message))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The error report needs a message.");
+        }
+
+        errorLog.Write(ErrorLogLevels.Error, Truncate(report.Message, 1000)!, Code, new
+        {
+            kind = Truncate(report.Kind, 40),
+            source = Truncate(report.Source, 500),
+            line = report.Line,
+            column = report.Column,
+            stack = Truncate(report.Stack, 4000),
+            page = Truncate(report.Page, 500),
+            status = report.Status,
+        }, Service);
+        return Results.NoContent();
+    }
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    private static IResult Problem(int status, string detail) => Results.Problem(statusCode: status, detail: detail);
+}
