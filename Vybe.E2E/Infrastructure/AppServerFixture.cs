@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace Vybe.E2E.Infrastructure;
+
+/// <summary>All end-to-end test classes share one running app and one browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppServerCollection : ICollectionFixture<AppServerFixture>
+{
+    public const string Name = "Vybe.Web on PostgreSQL in Chromium";
+}
+
+/// <summary>
+/// Runs the built Vybe.Web app the way an operator does (<c>dotnet Vybe.Web.dll</c>) on a fresh
+/// PostgreSQL database and on a free loopback port, and launches Debian's Chromium through
+/// Playwright to drive it. Everything it creates (database, process, browser, temp folder) is
+/// removed on dispose.
+/// </summary>
+public sealed class AppServerFixture : IAsyncLifetime
+{
+    /// <summary>The server the test command (./test.sh) starts; each test project creates its own databases on it.</summary>
+    public const string PostgresVariable = "VYBE_TEST_POSTGRES";
+
+    /// <summary>Debian's chromium package. Playwright cannot download browsers here, so it drives this one.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly StringBuilder serverOutput = new();
+    private string? adminConnectionString;
+    private string? databaseName;
+    private string? emailPickupDirectory;
+    private string? baseUrl;
+    private Process? app;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    public string BaseUrl => baseUrl ?? throw NotStarted();
+
+    public IBrowser Browser => browser ?? throw NotStarted();
+
+    /// <summary>The folder the app writes its e-mails to (as .eml files) instead of sending them.</summary>
+    public string EmailPickupDirectory => emailPickupDirectory ?? throw NotStarted();
+
+    /// <summary>Everything the app printed so far; include it in failure messages.</summary>
+    public string ServerOutput
+    {
+        get
+        {
+            lock (serverOutput)
+            {
+                return serverOutput.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A page in a new browser context of its own (fresh cookies and storage) whose relative URLs
+    /// resolve against <see cref="BaseUrl"/>. Close <c>page.Context</c> when done; the browser
+    /// closes any context left open.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL ??= BaseUrl;
+        options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 800 };
+        var context = await Browser.NewContextAsync(options);
+        return await context.NewPageAsync();
+    }
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await CreateDatabaseAsync();
+            StartApp();
+            await WaitUntilHealthyAsync();
+            await LaunchBrowserAsync();
+        }
+        catch
+        {
+            // Leave nothing behind when start-up fails half-way.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+            browser = null;
+        }
+        playwright?.Dispose();
+        playwright = null;
+
+        StopApp();
+        await DropDatabaseAsync();
+
+        if (emailPickupDirectory is not null && Directory.Exists(emailPickupDirectory))
+        {
+            Directory.Delete(emailPickupDirectory, recursive: true);
+        }
+        emailPickupDirectory = null;
+    }
+
+    private async Task CreateDatabaseAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"{PostgresVariable} is not set. Run the end-to-end tests through ./test.sh at the repository root: " +
+                "it starts a throwaway PostgreSQL cluster and sets that variable to its connection string.");
+        }
+
+        // No pooling for the fixture's own administrative connections: an idle pooled connection is
+        // just one more thing to tidy up, and there are only two of them.
+        adminConnectionString = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
+        databaseName = $"vybe_e2e_{Guid.NewGuid():N}"[..24];
+
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    private async Task DropDatabaseAsync()
+    {
+        if (adminConnectionString is null || databaseName is null)
+        {
+            return;
+        }
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        // FORCE: a connection the app left behind must not keep the database alive.
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+        databaseName = null;
+    }
+
+    private void StartApp()
+    {
+        var appDll = FindBuiltApp();
+        baseUrl = $"http://127.0.0.1:{FreeLoopbackPort()}";
+        emailPickupDirectory = Directory.CreateTempSubdirectory("vybe-e2e-mail-").FullName;
+        var appConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = databaseName, Pooling = true }.ConnectionString;
+
+        var startInfo = new ProcessStartInfo(DotnetHost())
+        {
+            // The Vybe.Web project folder is the content root, so wwwroot and appsettings.json are found
+            // there just as in a plain `dotnet run`.
+            WorkingDirectory = RepositoryPaths.WebProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { appDll, "--urls", baseUrl, "--contentRoot", RepositoryPaths.WebProject })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
+        startInfo.Environment["Vybe__Database__Provider"] = "postgres";
+        startInfo.Environment["ConnectionStrings__Vybe"] = appConnectionString;
+        startInfo.Environment["Vybe__Email__PickupDirectory"] = emailPickupDirectory;
+
+        app = new Process { StartInfo = startInfo };
+        app.OutputDataReceived += (_, line) => AppendServerOutput(line.Data);
+        app.ErrorDataReceived += (_, line) => AppendServerOutput(line.Data);
+        app.Start();
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+    }
+
+    private void StopApp()
+    {
+        if (app is null)
+        {
+            return;
+        }
+        try
+        {
+            if (!app.HasExited)
+            {
+                app.Kill(entireProcessTree: true);
+            }
+            app.WaitForExit();
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill: nothing left to stop.
+        }
+        app.Dispose();
+        app = null;
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
+        var healthUrl = $"{BaseUrl}/healthz";
+        var waited = Stopwatch.StartNew();
+        var lastOutcome = "no answer yet";
+        while (true)
+        {
+            if (app!.HasExited)
+            {
+                // Waiting again drains the redirected output, so the message shows the app's last words.
+                await app.WaitForExitAsync();
+                throw new InvalidOperationException(
+                    $"Vybe.Web exited with code {app.ExitCode} before {healthUrl} answered. Its output:\n{ServerOutput}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(healthUrl);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+                lastOutcome = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException exception)
+            {
+                lastOutcome = exception.Message;
+            }
+            catch (TaskCanceledException)
+            {
+                lastOutcome = "the request timed out";
+            }
+
+            if (waited.Elapsed > StartupDeadline)
+            {
+                throw new TimeoutException(
+                    $"{healthUrl} did not answer 200 within {StartupDeadline.TotalSeconds:0} s (last: {lastOutcome}). Vybe.Web's output:\n{ServerOutput}");
+            }
+            await Task.Delay(HealthPollInterval);
+        }
+    }
+
+    private async Task LaunchBrowserAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing. Install Debian's chromium package (./test.sh does).");
+        }
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                // Root in a container has no user namespaces for the sandbox.
+                "--no-sandbox",
+                "--disable-gpu",
+                // No calls home: the machine may have no route out, and tests must not depend on one.
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>
+    /// The app's build output for the configuration this test assembly was built in (./test.sh
+    /// builds the whole solution in Release; an IDE builds Debug).
+    /// </summary>
+    private static string FindBuiltApp()
+    {
+        var configuration = typeof(AppServerFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
+            ?? throw new InvalidOperationException("The test assembly does not say which configuration built it.");
+        var appDll = Path.Combine(RepositoryPaths.WebProject, "bin", configuration, "net10.0", "Vybe.Web.dll");
+        if (!File.Exists(appDll))
+        {
+            throw new InvalidOperationException(
+                $"{appDll} does not exist. Build the solution first (dotnet build Vybe.sln -c {configuration}); ./test.sh does.");
+        }
+        return appDll;
+    }
+
+    /// <summary>The dotnet host running these tests (the SDK sets DOTNET_HOST_PATH for its children), else the one on PATH.</summary>
+    private static string DotnetHost()
+    {
+        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return !string.IsNullOrEmpty(hostPath) && File.Exists(hostPath) ? hostPath : "dotnet";
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void AppendServerOutput(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (serverOutput)
+        {
+            serverOutput.AppendLine(line);
+        }
+    }
+
+    private static InvalidOperationException NotStarted() =>
+        new("The app server fixture has not started (or has already stopped).");
+}

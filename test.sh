@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# The test command (README): installs what is missing, starts a throwaway PostgreSQL 15 cluster on
+# loopback, builds the solution once, runs every test project against that cluster, prints a
+# summary and exits non-zero on any failure. .ci/run calls exactly this script.
+#
+# Works as root on a fresh Debian 12 machine (CI: fresh clone, CI=true, no stdin) and for a
+# developer with sudo. Each step is one function; main() at the bottom lists them in order.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RESULTS_DIR="$REPO_ROOT/artifacts/test-results"
+BUILD_CONFIGURATION=Release
+
+# Every test project, as "trx name|project path". A project that does not exist yet is skipped with
+# a warning, so the script stays usable while the solution grows.
+TEST_PROJECTS=(
+  "Vybe.Web.Tests|Vybe.Web.Tests/Vybe.Web.Tests.csproj"
+  "Vybe.E2E|Vybe.E2E/Vybe.E2E.csproj"
+)
+
+DEBIAN_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng libtesseract5 chromium fonts-dejavu-core)
+
+log() { printf '\n==> %s\n' "$*"; }
+warn() { printf 'warning: %s\n' "$*" >&2; }
+
+if [[ $EUID -eq 0 ]]; then
+  AS_ROOT=()
+else
+  AS_ROOT=(sudo)
+fi
+
+is_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+install_missing_debian_packages() {
+  log "Checking Debian packages"
+  local missing=() package
+  for package in "${DEBIAN_PACKAGES[@]}"; do
+    # A machine may carry PostgreSQL 15's binaries without the 'postgresql' metapackage; they are all we need.
+    if [[ $package == postgresql && -x /usr/lib/postgresql/15/bin/initdb ]]; then
+      continue
+    fi
+    is_installed "$package" || missing+=("$package")
+  done
+  # npm runs the front-end tooling; the .NET machine image normally brings Node.js already.
+  if ! command -v npm >/dev/null 2>&1; then
+    missing+=(nodejs npm)
+  fi
+
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "All present."
+    return
+  fi
+  echo "Installing: ${missing[*]}"
+  "${AS_ROOT[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  # The lock timeout lets this wait for an apt run that is already in progress instead of failing.
+  "${AS_ROOT[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}"
+}
+
+install_npm_packages() {
+  log "npm ci"
+  (cd "$REPO_ROOT" && npm ci --no-audit --no-fund)
+}
+
+# --- Throwaway PostgreSQL ----------------------------------------------------------------------
+
+PG_TEMP_DIR=""
+PG_STARTED=false
+PG_BIN=""
+PG_OS_USER=""
+
+# PostgreSQL refuses to run as root, so as root its commands run as an unprivileged OS user; a
+# developer's own account is already unprivileged.
+as_postgres_user() {
+  if [[ $EUID -eq 0 ]]; then
+    # cd first: the server's user may not be allowed into the caller's directory (/root/...), and
+    # initdb/pg_ctl fail when they cannot resolve their working directory.
+    (cd "$PG_TEMP_DIR" && runuser -u "$PG_OS_USER" -- "$@")
+  else
+    "$@"
+  fi
+}
+
+stop_postgres() {
+  if [[ $PG_STARTED == true ]]; then
+    as_postgres_user "$PG_BIN/pg_ctl" -D "$PG_TEMP_DIR/data" stop -m fast >/dev/null || true
+    PG_STARTED=false
+  fi
+  if [[ -n $PG_TEMP_DIR ]]; then
+    rm -rf "$PG_TEMP_DIR"
+    PG_TEMP_DIR=""
+  fi
+}
+
+free_loopback_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+start_throwaway_postgres() {
+  log "Starting a throwaway PostgreSQL 15 cluster"
+  if [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then
+    PG_BIN=/usr/lib/postgresql/15/bin
+  else
+    PG_BIN="$(pg_config --bindir)"
+  fi
+
+  if [[ $EUID -eq 0 ]]; then
+    if id -u postgres >/dev/null 2>&1; then
+      PG_OS_USER=postgres
+    else
+      id -u vybetest >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin vybetest
+      PG_OS_USER=vybetest
+    fi
+  fi
+
+  PG_TEMP_DIR="$(mktemp -d -t vybe-pg.XXXXXX)"
+  if [[ $EUID -eq 0 ]]; then
+    chown "$PG_OS_USER:" "$PG_TEMP_DIR"
+  fi
+
+  local port password
+  port="$(free_loopback_port)"
+  password="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+
+  # The password reaches initdb through a file readable only by the server's user, never argv.
+  (umask 077 && printf '%s\n' "$password" >"$PG_TEMP_DIR/pwfile")
+  if [[ $EUID -eq 0 ]]; then
+    chown "$PG_OS_USER:" "$PG_TEMP_DIR/pwfile"
+  fi
+
+  as_postgres_user "$PG_BIN/initdb" -D "$PG_TEMP_DIR/data" -U vybe --pwfile="$PG_TEMP_DIR/pwfile" \
+    --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$PG_TEMP_DIR/initdb.log" \
+    || { cat "$PG_TEMP_DIR/initdb.log" >&2; return 1; }
+  rm -f "$PG_TEMP_DIR/pwfile"
+
+  # Loopback only, socket inside the temp dir (not /var/run/postgresql, which may belong to a
+  # system cluster). Durability is worthless for a cluster deleted after the run: trade it for speed.
+  cat >>"$PG_TEMP_DIR/data/postgresql.conf" <<EOF
+
+# --- test.sh: throwaway cluster ---
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$PG_TEMP_DIR'
+max_connections = 200
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+
+  PG_STARTED=true
+  as_postgres_user "$PG_BIN/pg_ctl" -D "$PG_TEMP_DIR/data" -l "$PG_TEMP_DIR/postgres.log" -w -t 60 start >/dev/null \
+    || { cat "$PG_TEMP_DIR/postgres.log" >&2; return 1; }
+  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $PG_TEMP_DIR)"
+
+  # The test projects read exactly this variable and create and drop their own databases on the server.
+  export VYBE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=vybe;Password=$password;Database=postgres"
+}
+
+# --- Build and tests ---------------------------------------------------------------------------
+
+TEST_FAILED=false
+TRX_FILES=()
+
+build_solution() {
+  log "dotnet build Vybe.sln -c $BUILD_CONFIGURATION"
+  (cd "$REPO_ROOT" && dotnet build Vybe.sln -c "$BUILD_CONFIGURATION" --nologo)
+}
+
+run_test_projects() {
+  mkdir -p "$RESULTS_DIR"
+  local entry name project
+  for entry in "${TEST_PROJECTS[@]}"; do
+    name="${entry%%|*}"
+    project="${entry#*|}"
+    if [[ ! -f $REPO_ROOT/$project ]]; then
+      warn "$project does not exist; skipping it"
+      continue
+    fi
+    log "dotnet test $project"
+    # A stale TRX from an earlier run must never be counted as this run's result.
+    rm -f "$RESULTS_DIR/$name.trx"
+    TRX_FILES+=("$name|$RESULTS_DIR/$name.trx")
+    # Keep going after a failing project so one run reports on all of them.
+    (cd "$REPO_ROOT" && dotnet test "$project" --no-build -c "$BUILD_CONFIGURATION" --nologo \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS_DIR" \
+      --logger "console;verbosity=normal") || TEST_FAILED=true
+  done
+}
+
+# Prints one line per project from its TRX counters, then the closing "Tests: N passed, N failed,
+# N skipped" line; fails when a project left no results or when no test ran at all.
+summarize_results() {
+  log "Summary"
+  python3 - "${TRX_FILES[@]}" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+
+NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+totals = {"passed": 0, "failed": 0, "skipped": 0, "executed": 0}
+ok = True
+for entry in sys.argv[1:]:
+    name, path = entry.split("|", 1)
+    try:
+        counters = ET.parse(path).getroot().find(f"{NS}ResultSummary/{NS}Counters")
+    except (OSError, ET.ParseError) as error:
+        counters = None
+        print(f"{name}: no results ({error})")
+    if counters is None:
+        ok = False
+        continue
+    count = lambda key: int(counters.get(key, "0"))
+    total, executed = count("total"), count("executed")
+    failed = count("failed") + count("error") + count("timeout") + count("aborted")
+    passed, skipped = count("passed"), total - executed
+    print(f"{name}: {passed} passed, {failed} failed, {skipped} skipped ({total} total)")
+    totals["passed"] += passed
+    totals["failed"] += failed
+    totals["skipped"] += skipped
+    totals["executed"] += executed
+    ok = ok and failed == 0
+
+print(f"Tests: {totals['passed']} passed, {totals['failed']} failed, {totals['skipped']} skipped")
+if totals["executed"] == 0:
+    print("error: no test ran", file=sys.stderr)
+    ok = False
+sys.exit(0 if ok else 1)
+PY
+}
+
+# --- Main --------------------------------------------------------------------------------------
+
+on_exit() {
+  local status=$?
+  stop_postgres
+  printf 'Elapsed: %ss\n' "$SECONDS"
+  exit "$status"
+}
+
+main() {
+  trap on_exit EXIT
+  # Turn Ctrl-C and termination into a normal exit so the EXIT trap still stops the cluster.
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  install_missing_debian_packages
+  install_npm_packages
+  start_throwaway_postgres
+
+  if ! build_solution; then
+    echo "Build failed; no tests were run." >&2
+    exit 1
+  fi
+  run_test_projects
+
+  local summary_ok=true
+  summarize_results || summary_ok=false
+  if [[ $TEST_FAILED == true || $summary_ok == false ]]; then
+    exit 1
+  fi
+}
+
+main "$@"
