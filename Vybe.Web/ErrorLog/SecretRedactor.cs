@@ -13,8 +13,13 @@ public static class SecretRedactor
     private static readonly string[] SecretKeyParts =
         ["password", "passwd", "pwd", "token", "secret", "key", "authorization", "cookie", "credential", "dsn", "signature"];
 
+    // Short names that are secrets only on their own: "code" is the password-reset link's token, but
+    // "statusCode" is not a secret.
+    private static readonly string[] SecretKeys = ["code", "otp", "pin", "sig"];
+
     public static bool IsSecretKey(string key) =>
-        SecretKeyParts.Any(part => key.Contains(part, StringComparison.OrdinalIgnoreCase));
+        SecretKeyParts.Any(part => key.Contains(part, StringComparison.OrdinalIgnoreCase))
+        || SecretKeys.Any(exact => key.Equals(exact, StringComparison.OrdinalIgnoreCase));
 
     public static JsonNode? Redact(JsonNode? node)
     {
