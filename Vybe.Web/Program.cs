@@ -1,5 +1,6 @@
 using Vybe.Web.Accounts;
 using Vybe.Web.Data;
+using Vybe.Web.ErrorLog;
 using Vybe.Web.Web;
 
 var invocation = CommandLine.Parse(args);
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(invocation.HostArguments);
 builder.Services.AddVybeData(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddVybeWeb();
+builder.Services.AddErrorLogAdmin();
 
 var app = builder.Build();
 
