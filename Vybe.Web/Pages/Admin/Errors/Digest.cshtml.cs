@@ -4,7 +4,7 @@ using Vybe.Web.ErrorLog;
 
 namespace Vybe.Web.Pages.Admin.Errors;
 
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NoStore]
 public sealed class DigestModel(ErrorLogQueries queries) : PageModel
 {
     public ErrorLogDigest Digest { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Vybe.Web.ErrorLog;
 namespace Vybe.Web.Pages.Admin.Errors;
 
 /// <summary>The filtered rows as a CSV download, streamed row by row so a large log never sits in memory.</summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NoStore]
 public sealed class ExportModel(ErrorLogQueries queries, TimeProvider time) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

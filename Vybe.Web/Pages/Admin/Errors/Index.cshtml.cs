@@ -5,7 +5,7 @@ using Vybe.Web.ErrorLog;
 
 namespace Vybe.Web.Pages.Admin.Errors;
 
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NoStore]
 public sealed class IndexModel(ErrorLogQueries queries, IServiceProvider services) : PageModel
 {
     public ErrorLogResultsView Results { get; private set; } = null!;

@@ -6,7 +6,7 @@ using Vybe.Web.ErrorLog;
 namespace Vybe.Web.Pages.Admin.Errors;
 
 /// <summary>Live tail: the rows newer than <c>after</c> that match the filter, for the list page's poller to prepend.</summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NoStore]
 public sealed class TailModel(ErrorLogQueries queries, TimeProvider time) : PageModel
 {
     public IReadOnlyList<ErrorLogEntry> Rows { get; private set; } = [];
