@@ -17,6 +17,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddErrorLog(builder.Configuration);
 builder.WebHost.UseSentryWhenConfigured(builder.Configuration);
 builder.Services.AddVybeWeb();
+builder.Services.AddErrorLogAdmin();
 
 var app = builder.Build();
 

@@ -1,0 +1,124 @@
+using System.Net;
+using AngleSharp.Dom;
+using Vybe.Web.ErrorLog;
+using Vybe.Web.Tests.Infrastructure;
+using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
+
+namespace Vybe.Web.Tests.Admin;
+
+/// <summary>
+/// The digest reads the real clock through HTTP, so rows are seeded hours away from the window
+/// edges: a test that takes seconds cannot move a row across one.
+/// </summary>
+public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<AdminAppFactory>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = WholeSecondNow();
+
+    private static readonly ErrorLogEntry[] Seed =
+    [
+        Row(Now.AddHours(-1), "DB_TIMEOUT"),
+        Row(Now.AddHours(-2), "DB_TIMEOUT"),
+        Row(Now.AddHours(-3), "CLIENT_ERROR", service: "client"),
+        Row(Now.AddHours(-5), "SLOW_REQUEST", ErrorLogLevels.Warn),
+        // The 24 hours before the last 24 hours (and still inside the last 7 days).
+        Row(Now.AddHours(-30), "DB_TIMEOUT"),
+        Row(Now.AddHours(-40), "SLOW_REQUEST", ErrorLogLevels.Warn),
+        Row(Now.AddHours(-40), "SLOW_REQUEST", ErrorLogLevels.Warn, service: "worker"),
+        Row(Now.AddDays(-3), "RETENTION_DONE", ErrorLogLevels.Info, service: "worker"),
+        Row(Now.AddDays(-6), "DB_TIMEOUT"),
+        // The 7 days before the last 7 days.
+        Row(Now.AddDays(-8), "DB_TIMEOUT"),
+        Row(Now.AddDays(-10), "RETENTION_DONE", ErrorLogLevels.Info, service: "worker"),
+        // Older than both comparisons: counted nowhere.
+        Row(Now.AddDays(-20), "OLD_CODE"),
+    ];
+
+    public Task InitializeAsync() => app.SeedOnceAsync(factory => factory.InsertAsync(Seed));
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<IDocument> DigestAsync()
+    {
+        using var browser = await app.AdminBrowserAsync();
+        var page = await browser.GetAsync("/Admin/Errors/Digest");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return page.Document;
+    }
+
+    /// <summary>The table with this caption, as rows of cell texts (the row header first).</summary>
+    private static List<string[]> Table(IDocument document, string caption) =>
+        document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent.Trim() == caption)
+            .QuerySelectorAll("tbody tr")
+            .Select(tr => tr.Children.Select(cell => cell.TextContent.Trim()).ToArray())
+            .ToList();
+
+    [Fact]
+    public async Task Last_24_hours_counts_by_level_and_service_against_the_24_hours_before()
+    {
+        var digest = await DigestAsync();
+
+        Assert.Equal(
+        [
+            ["error", "3", "1", "+2 (+200%)"],
+            ["warn", "1", "2", "−1 (−50%)"],
+            ["info", "0", "0", "no change"],
+        ], Table(digest, "Last 24 hours: by level"));
+        Assert.Equal(
+        [
+            ["web", "3", "2", "+1 (+50%)"],
+            ["client", "1", "0", "new"],
+            ["worker", "0", "1", "−1 (−100%)"],
+        ], Table(digest, "Last 24 hours: by service"));
+    }
+
+    [Fact]
+    public async Task Last_7_days_counts_by_level_and_service_against_the_7_days_before()
+    {
+        var digest = await DigestAsync();
+
+        Assert.Equal(
+        [
+            ["error", "5", "1", "+4 (+400%)"],
+            ["warn", "3", "0", "new"],
+            ["info", "1", "1", "no change"],
+        ], Table(digest, "Last 7 days: by level"));
+        Assert.Equal(
+        [
+            ["web", "6", "1", "+5 (+500%)"],
+            ["worker", "2", "1", "+1 (+100%)"],
+            ["client", "1", "0", "new"],
+        ], Table(digest, "Last 7 days: by service"));
+    }
+
+    [Fact]
+    public async Task Top_codes_show_count_first_and_last_seen_and_change_against_the_period_before()
+    {
+        var digest = await DigestAsync();
+
+        string Time(DateTimeOffset ts) => ts.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss");
+        Assert.Equal(
+        [
+            ["DB_TIMEOUT", "2", Time(Now.AddHours(-2)), Time(Now.AddHours(-1)), "1", "+1 (+100%)"],
+            ["CLIENT_ERROR", "1", Time(Now.AddHours(-3)), Time(Now.AddHours(-3)), "0", "new"],
+            ["SLOW_REQUEST", "1", Time(Now.AddHours(-5)), Time(Now.AddHours(-5)), "2", "−1 (−50%)"],
+        ], Table(digest, "Last 24 hours: top 10 codes"));
+        Assert.Equal(
+        [
+            ["DB_TIMEOUT", "4", Time(Now.AddDays(-6)), Time(Now.AddHours(-1)), "1", "+3 (+300%)"],
+            ["SLOW_REQUEST", "3", Time(Now.AddHours(-40)), Time(Now.AddHours(-5)), "0", "new"],
+            ["CLIENT_ERROR", "1", Time(Now.AddHours(-3)), Time(Now.AddHours(-3)), "0", "new"],
+            ["RETENTION_DONE", "1", Time(Now.AddDays(-3)), Time(Now.AddDays(-3)), "1", "no change"],
+        ], Table(digest, "Last 7 days: top 10 codes"));
+    }
+
+    [Fact]
+    public async Task Digest_totals_each_window_and_links_codes_to_the_filtered_list()
+    {
+        var digest = await DigestAsync();
+
+        var windows = digest.QuerySelectorAll("section.digest-window").Select(s => s.QuerySelector("p")!.TextContent).ToList();
+        Assert.Matches(@"^\s*4\s+entries\s+\(period before: 3; \+1 \(\+33\.3%\)\)", windows[0]);
+        Assert.Matches(@"^\s*9\s+entries\s+\(period before: 2; \+7 \(\+350%\)\)", windows[1]);
+        Assert.NotNull(digest.QuerySelector("a[href='/Admin/Errors?code=DB_TIMEOUT']"));
+    }
+}

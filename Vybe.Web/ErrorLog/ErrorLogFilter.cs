@@ -1,0 +1,165 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace Vybe.Web.ErrorLog;
+
+/// <summary>
+/// What an admin asked to see in the error log, read from the query string so that a view can be
+/// bookmarked. Only <see cref="TryParse"/> makes one from input, so a filter in hand is always valid:
+/// known level and environment, real GUIDs, a time range that runs forwards.
+/// </summary>
+public sealed record ErrorLogFilter
+{
+    /// <summary>The query-string keys, shared by the form fields and the links that carry the filter.</summary>
+    public static class Keys
+    {
+        public const string Level = "level";
+        public const string Service = "service";
+        public const string Environment = "environment";
+        public const string Code = "code";
+        public const string Text = "q";
+        public const string RequestId = "requestId";
+        public const string UserId = "userId";
+        public const string From = "from";
+        public const string To = "to";
+    }
+
+    /// <summary>The format of an HTML <c>datetime-local</c> value, which is how the form shows From and To.</summary>
+    public const string DateTimeLocalFormat = "yyyy-MM-ddTHH:mm";
+
+    // What <input type="datetime-local"> sends (minutes, or seconds when a step allows them), then
+    // ISO 8601 with an explicit offset for hand-written URLs.
+    private static readonly string[] LocalFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF"];
+    private static readonly string[] OffsetFormats = ["yyyy-MM-ddTHH:mmK", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK"];
+
+    public static ErrorLogFilter None { get; } = new();
+
+    public string? Level { get; private init; }
+    public string? Service { get; private init; }
+    public string? Environment { get; private init; }
+    public string? Code { get; private init; }
+    /// <summary>Text the message contains, compared without regard to case.</summary>
+    public string? Text { get; private init; }
+    public Guid? RequestId { get; private init; }
+    public Guid? UserId { get; private init; }
+    /// <summary>Inclusive lower bound (UTC).</summary>
+    public DateTimeOffset? From { get; private init; }
+    /// <summary>Exclusive upper bound (UTC).</summary>
+    public DateTimeOffset? To { get; private init; }
+
+    public bool IsEmpty => this == None;
+
+    /// <summary>
+    /// Reads the filter from a query string. Empty fields mean "any". Each bad value gives one
+    /// message under its key; <paramref name="filter"/> is then <see cref="None"/>.
+    /// </summary>
+    public static bool TryParse(IQueryCollection query, out ErrorLogFilter filter, out IReadOnlyDictionary<string, string> errors)
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        var level = Value(query, Keys.Level)?.ToLowerInvariant();
+        if (level is not null && !ErrorLogLevels.All.Contains(level))
+        {
+            problems[Keys.Level] = $"Level must be one of {string.Join(", ", ErrorLogLevels.All)}.";
+        }
+
+        var environment = Value(query, Keys.Environment)?.ToLowerInvariant();
+        if (environment is not null && !ErrorLogEnvironments.All.Contains(environment))
+        {
+            problems[Keys.Environment] = $"Environment must be one of {string.Join(", ", ErrorLogEnvironments.All)}.";
+        }
+
+        var requestId = ParseGuid(query, Keys.RequestId, "Request id", problems);
+        var userId = ParseGuid(query, Keys.UserId, "User id", problems);
+        var from = ParseTime(query, Keys.From, "From", problems);
+        var to = ParseTime(query, Keys.To, "To", problems);
+        if (from is not null && to is not null && to <= from)
+        {
+            problems[Keys.To] = "To must be later than From.";
+        }
+
+        errors = problems;
+        if (problems.Count > 0)
+        {
+            filter = None;
+            return false;
+        }
+
+        filter = new ErrorLogFilter
+        {
+            Level = level,
+            Service = Value(query, Keys.Service),
+            Environment = environment,
+            Code = Value(query, Keys.Code),
+            Text = Value(query, Keys.Text),
+            RequestId = requestId,
+            UserId = userId,
+            From = from,
+            To = to,
+        };
+        return true;
+    }
+
+    /// <summary>The filter as query-string pairs (only the fields that are set), for links that must keep it.</summary>
+    public QueryBuilder ToQuery()
+    {
+        var query = new QueryBuilder();
+        Add(Keys.Level, Level);
+        Add(Keys.Service, Service);
+        Add(Keys.Environment, Environment);
+        Add(Keys.Code, Code);
+        Add(Keys.Text, Text);
+        Add(Keys.RequestId, RequestId?.ToString());
+        Add(Keys.UserId, UserId?.ToString());
+        Add(Keys.From, From?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        Add(Keys.To, To?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        return query;
+
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                query.Add(key, value);
+            }
+        }
+    }
+
+    private static string? Value(IQueryCollection query, string key) =>
+        query[key].ToString().Trim() is { Length: > 0 } value ? value : null;
+
+    private static Guid? ParseGuid(IQueryCollection query, string key, string label, Dictionary<string, string> problems)
+    {
+        var text = Value(query, key);
+        if (text is null)
+        {
+            return null;
+        }
+        if (Guid.TryParse(text, out var value))
+        {
+            return value;
+        }
+        problems[key] = $"{label} must be a UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301.";
+        return null;
+    }
+
+    private static DateTimeOffset? ParseTime(IQueryCollection query, string key, string label, Dictionary<string, string> problems)
+    {
+        var text = Value(query, key);
+        if (text is null)
+        {
+            return null;
+        }
+        // A datetime-local value carries no zone; the page says these times are UTC.
+        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc))
+        {
+            return new DateTimeOffset(utc, TimeSpan.Zero);
+        }
+        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        {
+            return withOffset.ToUniversalTime();
+        }
+        problems[key] = $"{label} must be a date and time such as 2025-03-14T09:30 (UTC).";
+        return null;
+    }
+}

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Vybe.Web.Data;
+
+namespace Vybe.Web.ErrorLog;
+
+/// <summary>What the admin error-log pages read. Every query is written to translate on PostgreSQL and on SQLite.</summary>
+public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    /// <summary>A poll that finds more new rows than this shows the newest ones only; the list has the rest.</summary>
+    public const int MaxTailRows = 100;
+    public const int TopCodeCount = 10;
+
+    private const char LikeEscape = '\\';
+
+    /// <summary>One page, newest first, starting after <paramref name="after"/> (or at the newest row).</summary>
+    public async Task<ErrorLogPage> PageAsync(ErrorLogFilter filter, ErrorLogCursor? after, int pageSize = DefaultPageSize,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var rows = Filtered(filter);
+        if (after is { } cursor)
+        {
+            // Keyset pagination: a position, not an offset, so inserts at the top never shift later pages.
+            var ts = cursor.Ts;
+            var id = cursor.Id;
+            rows = rows.Where(e => e.Ts < ts || (e.Ts == ts && e.Id < id));
+        }
+        // One row more than the page tells whether an older page exists without counting.
+        var found = await NewestFirst(rows).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var hasOlder = found.Count > pageSize;
+        var page = hasOlder ? found[..pageSize] : found;
+        return new ErrorLogPage(page, hasOlder ? ErrorLogCursor.After(page[^1]) : null);
+    }
+
+    /// <summary>The row and every other row of the same request, oldest first; null when there is no such row.</summary>
+    public async Task<ErrorLogDetail?> DetailAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var entry = await db.ErrorLogs.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+        var sameRequest = entry.RequestId is { } requestId
+            ? await db.ErrorLogs.AsNoTracking()
+                .Where(e => e.RequestId == requestId && e.Id != id)
+                .OrderBy(e => e.Ts).ThenBy(e => e.Id)
+                .ToListAsync(cancellationToken)
+            : [];
+        return new ErrorLogDetail(entry, sameRequest);
+    }
+
+    /// <summary>The newest row's id, where live tail starts; 0 for an empty log.</summary>
+    public async Task<long> NewestIdAsync(CancellationToken cancellationToken = default) =>
+        await db.ErrorLogs.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+
+    /// <summary>
+    /// Rows written after <paramref name="afterId"/> that match the filter, newest first. Ids grow
+    /// in insertion order, so "id greater than the last one seen" never shows a row twice.
+    /// </summary>
+    public Task<List<ErrorLogEntry>> TailAsync(long afterId, ErrorLogFilter filter, CancellationToken cancellationToken = default) =>
+        Filtered(filter)
+            .Where(e => e.Id > afterId)
+            .OrderByDescending(e => e.Id)
+            .Take(MaxTailRows)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Writes every row that matches the filter as CSV, newest first, streaming from the database.</summary>
+    public async Task WriteCsvAsync(ErrorLogFilter filter, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        await ErrorLogCsv.WriteHeaderAsync(writer);
+        await foreach (var entry in NewestFirst(Filtered(filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            await ErrorLogCsv.WriteRowAsync(writer, entry);
+        }
+    }
+
+    /// <summary>The last 24 hours and the last 7 days, each against the period of the same length before it.</summary>
+    public async Task<ErrorLogDigest> DigestAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return new ErrorLogDigest(now,
+        [
+            await WindowAsync("Last 24 hours", TimeSpan.FromHours(24), now, cancellationToken),
+            await WindowAsync("Last 7 days", TimeSpan.FromDays(7), now, cancellationToken),
+        ]);
+    }
+
+    private async Task<DigestWindow> WindowAsync(string name, TimeSpan length, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var start = end - length;
+        var previousStart = start - length;
+
+        var levelsNow = await CountByAsync(e => e.Level, start, end, cancellationToken);
+        var levelsBefore = await CountByAsync(e => e.Level, previousStart, start, cancellationToken);
+        var servicesNow = await CountByAsync(e => e.Service, start, end, cancellationToken);
+        var servicesBefore = await CountByAsync(e => e.Service, previousStart, start, cancellationToken);
+
+        var topCodes = await Between(start, end)
+            .GroupBy(e => e.Code)
+            .Select(g => new { Code = g.Key, Count = g.Count(), FirstSeen = g.Min(e => e.Ts), LastSeen = g.Max(e => e.Ts) })
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Code)
+            .Take(TopCodeCount)
+            .ToListAsync(cancellationToken);
+        var codes = topCodes.Select(c => c.Code).ToList();
+        var codesBefore = (await Between(previousStart, start)
+                .Where(e => codes.Contains(e.Code))
+                .GroupBy(e => e.Code)
+                .Select(g => new { Code = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Code ?? "", c => c.Count);
+
+        var byLevel = ErrorLogLevels.All
+            .Select(level => new DigestCount(level, new PeriodChange(levelsNow.GetValueOrDefault(level), levelsBefore.GetValueOrDefault(level))))
+            .ToList();
+        var byService = servicesNow.Keys.Union(servicesBefore.Keys)
+            .Select(service => new DigestCount(service, new PeriodChange(servicesNow.GetValueOrDefault(service), servicesBefore.GetValueOrDefault(service))))
+            .OrderByDescending(c => c.Change.Current).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .ToList();
+        var byCode = topCodes
+            .Select(c => new DigestCode(c.Code, c.FirstSeen, c.LastSeen, new PeriodChange(c.Count, codesBefore.GetValueOrDefault(c.Code ?? ""))))
+            .ToList();
+        var total = new PeriodChange(levelsNow.Values.Sum(), levelsBefore.Values.Sum());
+
+        return new DigestWindow(name, start, end, total, byLevel, byService, byCode);
+    }
+
+    private async Task<Dictionary<string, int>> CountByAsync(Expression<Func<ErrorLogEntry, string>> key, DateTimeOffset from,
+        DateTimeOffset to, CancellationToken cancellationToken) =>
+        await Between(from, to)
+            .GroupBy(key)
+            .Select(g => new { Key = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    private IQueryable<ErrorLogEntry> Between(DateTimeOffset from, DateTimeOffset to) =>
+        db.ErrorLogs.AsNoTracking().Where(e => e.Ts >= from && e.Ts < to);
+
+    private static IQueryable<ErrorLogEntry> NewestFirst(IQueryable<ErrorLogEntry> rows) =>
+        rows.OrderByDescending(e => e.Ts).ThenByDescending(e => e.Id);
+
+    private IQueryable<ErrorLogEntry> Filtered(ErrorLogFilter filter)
+    {
+        var rows = db.ErrorLogs.AsNoTracking();
+        if (filter.Level is { } level)
+        {
+            rows = rows.Where(e => e.Level == level);
+        }
+        if (filter.Service is { } service)
+        {
+            rows = rows.Where(e => e.Service == service);
+        }
+        if (filter.Environment is { } environment)
+        {
+            rows = rows.Where(e => e.Environment == environment);
+        }
+        if (filter.Code is { } code)
+        {
+            rows = rows.Where(e => e.Code == code);
+        }
+        if (filter.Text is { } text)
+        {
+            if (db.Database.IsNpgsql())
+            {
+                // The text is matched literally: % and _ typed by the admin are not wildcards.
+                var pattern = "%" + EscapeLike(text) + "%";
+                rows = rows.Where(e => EF.Functions.ILike(e.Message, pattern, LikeEscape.ToString()));
+            }
+            else
+            {
+                // SQLite has no ILIKE; lower() on both sides with instr() (what Contains becomes) is literal too.
+                var lowered = text.ToLower(CultureInfo.InvariantCulture);
+                rows = rows.Where(e => e.Message.ToLower().Contains(lowered));
+            }
+        }
+        if (filter.RequestId is { } requestId)
+        {
+            rows = rows.Where(e => e.RequestId == requestId);
+        }
+        if (filter.UserId is { } userId)
+        {
+            rows = rows.Where(e => e.UserId == userId);
+        }
+        if (filter.From is { } from)
+        {
+            rows = rows.Where(e => e.Ts >= from);
+        }
+        if (filter.To is { } to)
+        {
+            rows = rows.Where(e => e.Ts < to);
+        }
+        return rows;
+    }
+
+    private static string EscapeLike(string text) => text
+        .Replace(LikeEscape.ToString(), $"{LikeEscape}{LikeEscape}", StringComparison.Ordinal)
+        .Replace("%", $"{LikeEscape}%", StringComparison.Ordinal)
+        .Replace("_", $"{LikeEscape}_", StringComparison.Ordinal);
+}
+
+public sealed record ErrorLogPage(IReadOnlyList<ErrorLogEntry> Rows, ErrorLogCursor? Older);
+
+public sealed record ErrorLogDetail(ErrorLogEntry Entry, IReadOnlyList<ErrorLogEntry> SameRequest);
+
+public sealed record ErrorLogDigest(DateTimeOffset Now, IReadOnlyList<DigestWindow> Windows);
+
+public sealed record DigestWindow(string Name, DateTimeOffset Start, DateTimeOffset End, PeriodChange Total,
+    IReadOnlyList<DigestCount> ByLevel, IReadOnlyList<DigestCount> ByService, IReadOnlyList<DigestCode> TopCodes);
+
+public sealed record DigestCount(string Key, PeriodChange Change);
+
+/// <summary>A code's rows in the window: first and last seen are within the window.</summary>
+public sealed record DigestCode(string? Code, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, PeriodChange Change);
+
+/// <summary>A count in a period against the count in the period of the same length before it.</summary>
+public readonly record struct PeriodChange(int Current, int Previous)
+{
+    public int Difference => Current - Previous;
+
+    /// <summary>Null when there was nothing before, where a percentage means nothing.</summary>
+    public double? Percent => Previous == 0 ? null : 100.0 * Difference / Previous;
+
+    public bool IsNew => Previous == 0 && Current > 0;
+
+    /// <summary>"+3 (+50%)", "−2 (−100%)", "new", or "no change".</summary>
+    public string Describe()
+    {
+        if (IsNew)
+        {
+            return "new";
+        }
+        if (Difference == 0)
+        {
+            return "no change";
+        }
+        var sign = Difference > 0 ? "+" : "−";
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{Math.Abs(Difference)} ({sign}{Math.Abs(Percent!.Value):0.#}%)");
+    }
+}

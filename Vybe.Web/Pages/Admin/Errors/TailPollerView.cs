@@ -1,0 +1,16 @@
+using Vybe.Web.ErrorLog;
+
+namespace Vybe.Web.Pages.Admin.Errors;
+
+/// <summary>The element that polls for entries newer than <paramref name="AfterId"/> and prepends them to the list.</summary>
+public sealed record TailPollerView(ErrorLogFilter Filter, long AfterId, int NewCount = 0, DateTimeOffset? CheckedAt = null,
+    bool OutOfBand = false)
+{
+    public const string ElementId = "error-tail";
+
+    public string Url => ErrorLogDisplay.Link(ErrorLogDisplay.TailPath, Filter,
+        (ErrorLogDisplay.AfterKey, AfterId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+/// <summary>Rows of the list table; <paramref name="New"/> marks rows that live tail just brought in.</summary>
+public sealed record ErrorRowsView(IReadOnlyList<ErrorLogEntry> Rows, bool New = false);
