@@ -45,6 +45,14 @@ public sealed class ErrorLogWriterTests
         return services.BuildServiceProvider();
     }
 
+    private static async Task<ServiceProvider> MigratedDatabaseServicesAsync(string connectionString)
+    {
+        var services = DatabaseServices(connectionString);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<VybeDbContext>().Database.MigrateAsync();
+        return services;
+    }
+
     private static string UnreachableDatabase() =>
         $"Host=127.0.0.1;Port={ClosedLoopbackPort()};Username=vybe;Password=x;Database=vybe;Timeout=3;Pooling=false";
 
@@ -140,11 +148,7 @@ public sealed class ErrorLogWriterTests
         var connectionString = await TestPostgres.CreateDatabaseAsync("writer");
         try
         {
-            using var services = DatabaseServices(connectionString);
-            await using (var scope = services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<VybeDbContext>().Database.MigrateAsync();
-            }
+            using var services = await MigratedDatabaseServicesAsync(connectionString);
             var queue = new ErrorLogQueue(1_000);
             for (var i = 0; i < 450; i++)
             {
@@ -173,11 +177,7 @@ public sealed class ErrorLogWriterTests
         var connectionString = await TestPostgres.CreateDatabaseAsync("flush");
         try
         {
-            using var services = DatabaseServices(connectionString);
-            await using (var scope = services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<VybeDbContext>().Database.MigrateAsync();
-            }
+            using var services = await MigratedDatabaseServicesAsync(connectionString);
             var queue = new ErrorLogQueue(1_000);
             using var writer = Writer(queue, services, TextWriter.Null, TimeProvider.System, new ErrorLogOptions { BatchSize = 7 });
             await writer.StartAsync(CancellationToken.None);
