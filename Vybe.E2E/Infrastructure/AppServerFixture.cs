@@ -26,6 +26,9 @@ public sealed class AppServerFixture : IAsyncLifetime
     /// <summary>The server the test command (./test.sh) starts; each test project creates its own databases on it.</summary>
     public const string PostgresVariable = "VYBE_TEST_POSTGRES";
 
+    /// <summary>Signing up with this address makes an admin (the app is configured so).</summary>
+    public const string AdminEmail = "admin.e2e@example.com";
+
     /// <summary>Debian's chromium package. Playwright cannot download browsers here, so it drives this one.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -171,6 +174,7 @@ public sealed class AppServerFixture : IAsyncLifetime
         startInfo.Environment["Vybe__Database__Provider"] = "postgres";
         startInfo.Environment["ConnectionStrings__Vybe"] = appConnectionString;
         startInfo.Environment["Vybe__Email__PickupDirectory"] = emailPickupDirectory;
+        startInfo.Environment["Vybe__Admin__Emails__0"] = AdminEmail;
 
         app = new Process { StartInfo = startInfo };
         app.OutputDataReceived += (_, line) => AppendServerOutput(line.Data);
