@@ -9,12 +9,6 @@ BENCH_PROJECT="$REPO_ROOT/bench/Vybe.Bench/Vybe.Bench.csproj"
 
 log() { printf '\n==> %s\n' "$*"; }
 
-if [[ $EUID -eq 0 ]]; then
-  AS_ROOT=()
-else
-  AS_ROOT=(sudo)
-fi
-
 # --- Throwaway PostgreSQL (copied from test.sh) --------------------------------------------------
 
 PG_TEMP_DIR=""
@@ -57,7 +51,7 @@ start_throwaway_postgres() {
     if id -u postgres >/dev/null 2>&1; then
       PG_OS_USER=postgres
     else
-      id -u vybetest >/dev/null 2>&1 || "${AS_ROOT[@]}" useradd --system --no-create-home --shell /usr/sbin/nologin vybetest
+      id -u vybetest >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin vybetest
       PG_OS_USER=vybetest
     fi
   fi
@@ -125,7 +119,7 @@ main() {
   dotnet build "$BENCH_PROJECT" -c Release --nologo -v quiet
 
   log "Running the benchmark"
-  # Bounded by the program itself (2,200 requests or 90 s per scenario); the timeout is a backstop.
+  # Bounded by the program itself (2,200 requests, at most 110 s per scenario); the timeout is a backstop.
   timeout 600 dotnet "$REPO_ROOT/bench/Vybe.Bench/bin/Release/net10.0/Vybe.Bench.dll"
 }
 
