@@ -9,8 +9,7 @@ namespace Vybe.Web.Pages;
 /// It shows the request id as the reference an admin can search for. An htmx request gets a toast
 /// fragment instead of a page, which htmx puts in the layout's toast area.
 /// </summary>
-// The response-cache filter replaces Vary, so it must name HX-Request itself (this URL answers htmx with a fragment).
-[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true, VaryByHeader = "HX-Request")]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {

@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace Vybe.Web.Web;
 
 /// <summary>
@@ -11,6 +13,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; " +
         "frame-ancestors 'none'";
 
+    private const string HtmxRequestHeader = "HX-Request";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -22,6 +26,13 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Pages answer htmx requests with fragments and others with whole pages, so caches must key on
+            // HX-Request. Added here, as the response starts, so no filter (such as [ResponseCache]) resets it.
+            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true
+                && !headers.Vary.ToString().Contains(HtmxRequestHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                headers.Append(HeaderNames.Vary, HtmxRequestHeader);
+            }
             return Task.CompletedTask;
         });
         return next(context);

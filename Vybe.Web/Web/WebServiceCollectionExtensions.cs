@@ -14,8 +14,7 @@ public static class WebServiceCollectionExtensions
             {
                 options.Conventions.AuthorizeFolder("/Admin", AccountsServiceCollectionExtensions.AdminPolicy);
                 options.Conventions.AuthorizeFolder("/Account/Manage");
-            })
-            .AddMvcOptions(options => options.Filters.Add<HtmxVaryPageFilter>());
+            });
 
         services.AddAntiforgery(options =>
         {

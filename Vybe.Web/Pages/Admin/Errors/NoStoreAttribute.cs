@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Vybe.Web.Pages.Admin.Errors;
 
 /// <summary>
-/// Error-log data must not stay in browser or proxy caches. The response-cache filter resets
-/// <c>Vary</c> after the global <c>HtmxVaryPageFilter</c> has added <c>HX-Request</c> (page-level
-/// filters run later), so this attribute names that header itself.
+/// Error-log data must not stay in browser or proxy caches. (<c>Vary: HX-Request</c> is added to
+/// every HTML response by <c>SecurityHeadersMiddleware</c>, after this filter has run.)
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NoStoreAttribute : ResponseCacheAttribute
@@ -14,6 +13,5 @@ public sealed class NoStoreAttribute : ResponseCacheAttribute
     {
         NoStore = true;
         Location = ResponseCacheLocation.None;
-        VaryByHeader = "HX-Request";
     }
 }
