@@ -1,5 +1,6 @@
 using System.Net;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.Web;
 using Vybe.Web.Tests.Infrastructure;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
 
@@ -314,15 +315,15 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     [Fact]
     public void Csv_cells_starting_with_formula_characters_are_prefixed_and_plain_cells_left_alone()
     {
-        Assert.Equal("'=1+1", ErrorLogCsv.Cell("=1+1"));
-        Assert.Equal("'+1", ErrorLogCsv.Cell("+1"));
-        Assert.Equal("'-1", ErrorLogCsv.Cell("-1"));
-        Assert.Equal("'@SUM(A1)", ErrorLogCsv.Cell("@SUM(A1)"));
-        Assert.Equal("'\tx", ErrorLogCsv.Cell("\tx"));
-        Assert.Equal("\"'=a,b\"", ErrorLogCsv.Cell("=a,b"));
-        Assert.Equal("plain text", ErrorLogCsv.Cell("plain text"));
-        Assert.Equal("\"line\nbreak\"", ErrorLogCsv.Cell("line\nbreak"));
-        Assert.Equal("", ErrorLogCsv.Cell(null));
+        Assert.Equal("'=1+1", Csv.Cell("=1+1"));
+        Assert.Equal("'+1", Csv.Cell("+1"));
+        Assert.Equal("'-1", Csv.Cell("-1"));
+        Assert.Equal("'@SUM(A1)", Csv.Cell("@SUM(A1)"));
+        Assert.Equal("'\tx", Csv.Cell("\tx"));
+        Assert.Equal("\"'=a,b\"", Csv.Cell("=a,b"));
+        Assert.Equal("plain text", Csv.Cell("plain text"));
+        Assert.Equal("\"line\nbreak\"", Csv.Cell("line\nbreak"));
+        Assert.Equal("", Csv.Cell(null));
     }
 
     [Fact]

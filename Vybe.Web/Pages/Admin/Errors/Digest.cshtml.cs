@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Admin.Errors;
 

@@ -2,6 +2,7 @@ using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Admin.Errors;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Vybe.Web.Pages.Admin.Errors;
+namespace Vybe.Web.Web;
 
 /// <summary>
-/// Error-log data must not stay in browser or proxy caches. (<c>Vary: HX-Request</c> is added to
+/// Private data (the error log, a member's history) must not stay in browser or proxy caches. (<c>Vary: HX-Request</c> is added to
 /// every HTML response by <c>SecurityHeadersMiddleware</c>, after this filter has run.)
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
