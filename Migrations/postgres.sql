@@ -262,3 +262,68 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261126021728_AddReadings') THEN
+    CREATE TABLE readings (
+        id uuid NOT NULL,
+        user_id uuid,
+        guest_id uuid,
+        kind character varying(16) NOT NULL,
+        raw_input character varying(200) NOT NULL,
+        normalized_input character varying(200) NOT NULL,
+        depth character varying(16) NOT NULL,
+        numbers jsonb NOT NULL,
+        writer character varying(100) NOT NULL,
+        sections jsonb NOT NULL,
+        writer_note character varying(500),
+        created_at timestamptz NOT NULL,
+        share_token character varying(64),
+        CONSTRAINT pk_readings PRIMARY KEY (id),
+        CONSTRAINT ck_readings_depth CHECK (depth IN ('lite', 'standard', 'deep')),
+        CONSTRAINT ck_readings_kind CHECK (kind IN ('time', 'number', 'image', 'compare')),
+        CONSTRAINT ck_readings_one_owner CHECK ((user_id IS NULL) <> (guest_id IS NULL)),
+        CONSTRAINT fk_readings_user FOREIGN KEY (user_id) REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261126021728_AddReadings') THEN
+    CREATE INDEX ix_readings_created_at ON readings (created_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261126021728_AddReadings') THEN
+    CREATE INDEX ix_readings_guest_newest ON readings (guest_id, created_at DESC, id DESC);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261126021728_AddReadings') THEN
+    CREATE INDEX ix_readings_user_newest ON readings (user_id, created_at DESC, id DESC);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261126021728_AddReadings') THEN
+    CREATE UNIQUE INDEX ux_readings_share_token ON readings (share_token);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261126021728_AddReadings') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261126021728_AddReadings', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1,6 +1,8 @@
 using Vybe.Web.Accounts;
 using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.History;
+using Vybe.Web.Readings;
 using Vybe.Web.Web;
 
 var invocation = CommandLine.Parse(args);
@@ -15,6 +17,8 @@ if (builder.Environment.IsEnvironment("Test"))
 builder.Services.AddVybeData(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddErrorLog(builder.Configuration);
+builder.Services.AddReadings();
+builder.Services.AddHistory();
 builder.WebHost.UseSentryWhenConfigured(builder.Configuration);
 builder.Services.AddVybeWeb();
 builder.Services.AddErrorLogAdmin();

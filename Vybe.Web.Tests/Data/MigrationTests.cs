@@ -44,7 +44,7 @@ public sealed class MigrationTests
         {
             var result = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
             Assert.True(result.ExitCode == 0, result.Output);
-            Assert.Contains("Applied 1 migration(s)", result.Output);
+            Assert.Contains("Applied 2 migration(s)", result.Output);
 
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
@@ -83,6 +83,13 @@ public sealed class MigrationTests
                 "INSERT INTO error_logs (environment, service, level, message) VALUES ('qa', 'web', 'info', 'x')", connection);
             violation = await Assert.ThrowsAsync<PostgresException>(() => badEnvironment.ExecuteNonQueryAsync());
             Assert.Equal("ck_error_logs_environment", violation.ConstraintName);
+
+            // A reading belongs to exactly one owner, a member or a guest.
+            await using var ownerless = new NpgsqlCommand(
+                "INSERT INTO readings (id, kind, raw_input, normalized_input, depth, numbers, writer, sections, created_at) " +
+                "VALUES (gen_random_uuid(), 'number', '1', '1', 'lite', '{}', 'built-in', '[]', now())", connection);
+            violation = await Assert.ThrowsAsync<PostgresException>(() => ownerless.ExecuteNonQueryAsync());
+            Assert.Equal("ck_readings_one_owner", violation.ConstraintName);
 
             var again = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
             Assert.Contains("The database is up to date.", again.Output);

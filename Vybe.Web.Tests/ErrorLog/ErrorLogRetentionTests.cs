@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
 
@@ -14,6 +17,14 @@ public sealed class ErrorLogRetentionTests(ErrorLogRetentionTests.Factory app) :
         {
             ["Vybe:ErrorLog:RetentionBatchSize"] = "4",
         };
+
+        // The daily job also purges at start-up; here the test runs the purge itself, alone.
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.Remove(services.Single(descriptor =>
+                descriptor.ServiceType == typeof(IHostedService) && descriptor.ImplementationType?.Name == "ErrorLogRetentionJob")));
+        }
     }
 
     [Fact]

@@ -32,14 +32,19 @@ public sealed class HtmlBrowser(HttpClient client) : IDisposable
         public string Summary => Document.QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "";
     }
 
-    public async Task<Page> GetAsync(string url, bool followRedirects = true)
+    public async Task<Page> GetAsync(string url, bool followRedirects = true, bool htmx = false)
     {
-        var response = await Client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (htmx)
+        {
+            request.Headers.Add("HX-Request", "true");
+        }
+        var response = await Client.SendAsync(request);
         return await ReadAsync(response, followRedirects);
     }
 
     public async Task<Page> SubmitAsync(IHtmlFormElement form, IDictionary<string, string>? values = null, Uri? pageUrl = null,
-        bool followRedirects = true)
+        bool followRedirects = true, bool htmx = false, IEnumerable<string>? omit = null)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -69,9 +74,19 @@ public sealed class HtmlBrowser(HttpClient client) : IDisposable
             // A checkbox that is ticked sends "true"; the framework also reads its hidden "false" companion.
             fields.Insert(0, new(name, value));
         }
+        foreach (var name in omit ?? [])
+        {
+            fields.RemoveAll(f => f.Key == name);
+        }
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl?.PathAndQuery ?? "/" : form.GetAttribute("action")!;
-        var response = await Client.PostAsync(action, new FormUrlEncodedContent(fields));
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
+        if (htmx)
+        {
+            // What htmx sends for a form with hx-post (not boosted).
+            request.Headers.Add("HX-Request", "true");
+        }
+        var response = await Client.SendAsync(request);
         return await ReadAsync(response, followRedirects);
     }
 

@@ -31,6 +31,10 @@ public class VybeAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Vybe", ConnectionString);
         builder.UseSetting("Vybe:Database:Provider", DatabaseOptions.Postgres);
         builder.UseSetting("Vybe:Email:PickupDirectory", MailPickupDirectory);
+        // Every test client shares one address; the rate-limit tests set their own small limits.
+        builder.UseSetting("Vybe:Readings:PerMemberPerMinute", "100000");
+        builder.UseSetting("Vybe:Readings:PerGuestAddressPerMinute", "100000");
+        builder.UseSetting("Vybe:Readings:PerAddressPerMinute", "100000");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

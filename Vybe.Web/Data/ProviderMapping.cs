@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.History;
 
 namespace Vybe.Web.Data;
 
@@ -18,6 +19,12 @@ internal static class ProviderMapping
             entity.Property(e => e.UserId).HasColumnType("uuid");
             entity.Property(e => e.Details).HasColumnType("jsonb");
             entity.Property(e => e.Ip).HasColumnType("inet");
+        });
+        builder.Entity<StoredReading>(entity =>
+        {
+            entity.Property(r => r.CreatedAt).HasColumnType("timestamptz");
+            entity.Property(r => r.Numbers).HasColumnType("jsonb");
+            entity.Property(r => r.Sections).HasColumnType("jsonb");
         });
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.History;
 
 namespace Vybe.Web.Data;
 
@@ -15,6 +16,8 @@ public abstract class VybeDbContext(DbContextOptions options)
     : IdentityDbContext<VybeUser, VybeRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<ErrorLogEntry> ErrorLogs => Set<ErrorLogEntry>();
+
+    public DbSet<StoredReading> Readings => Set<StoredReading>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

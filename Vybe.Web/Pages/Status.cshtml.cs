@@ -25,6 +25,8 @@ public sealed class StatusModel : PageModel
         StatusCodes.Status403Forbidden => "You are signed in, but this part of Vybe is only for admins.",
         StatusCodes.Status404NotFound => "The link may be old or mistyped. Start again from the home page.",
         StatusCodes.Status429TooManyRequests => "You have made many requests in a short time. Wait a minute, then try again.",
+        StatusCodes.Status400BadRequest =>
+            "The request held something the server could not read, such as an invisible control character. Go back, check what you typed and try again.",
         >= 500 => "This failed on our side. Try again in a moment.",
         _ => $"The server answered {Code}. Go back and try again.",
     };
@@ -35,9 +37,12 @@ public sealed class StatusModel : PageModel
 
     private PageResult Show(int code)
     {
-        Code = code;
+        // Re-executed after an error, the response already carries the original status; the route value
+        // is not always bound then (a POST whose form cannot be read binds nothing).
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        Code = reExecuted ? Response.StatusCode : code;
         // Reached directly rather than re-executed after an error: answer with the code it names.
-        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && code is >= 400 and <= 599)
+        if (!reExecuted && code is >= 400 and <= 599)
         {
             Response.StatusCode = code;
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Vybe.Web.Readings;
 
 /// <summary>
@@ -5,12 +7,26 @@ namespace Vybe.Web.Readings;
 /// deep readings have headed sections, and <see cref="Points"/> holds list items such as the
 /// questions for reflection. Always plain text: pages encode it, nothing is rendered as HTML.
 /// </summary>
-public sealed record ReadingSection(string Heading, string Body, IReadOnlyList<string> Points)
+public sealed record ReadingSection
 {
+    [JsonConstructor]
+    public ReadingSection(string heading, string body, IReadOnlyList<string> points)
+    {
+        Heading = heading;
+        Body = body;
+        Points = points;
+    }
+
     public ReadingSection(string heading, string body)
         : this(heading, body, [])
     {
     }
+
+    public string Heading { get; }
+
+    public string Body { get; }
+
+    public IReadOnlyList<string> Points { get; }
 }
 
 /// <summary>The prose of a reading, which writer produced it, and a short note for the visitor when a fallback was used.</summary>

@@ -57,6 +57,9 @@ public static class NumerologyEngine
         return chain;
     }
 
+    /// <summary>Whether a reading can have this core number: 0–9, 11, 22 or 33.</summary>
+    public static bool IsCoreNumber(int number) => number is >= 0 and <= 9 || MasterNumbers.Contains(number);
+
     /// <summary>A master number's root: 11 → 2, 22 → 4, 33 → 6; other numbers are their own root.</summary>
     public static int Root(int coreNumber) => MasterNumbers.Contains(coreNumber) ? (int)DigitSum(coreNumber) : coreNumber;
 

@@ -4,6 +4,8 @@ using Htmx;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.History;
+using Vybe.Web.Readings;
 
 namespace Vybe.Web.Web;
 
@@ -13,6 +15,9 @@ namespace Vybe.Web.Web;
 /// </summary>
 public static class RateLimiting
 {
+    /// <summary>The policy on the pages that make readings; it limits their POSTs only.</summary>
+    public const string ReadingsPolicy = "readings";
+
     public static IServiceCollection AddVybeRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(limiter =>
@@ -37,6 +42,34 @@ public static class RateLimiting
                 }
             };
 
+            // Per member, or per address for guests, on the endpoint...
+            limiter.AddPolicy(ReadingsPolicy, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("reading-pages");
+                }
+                var settings = context.RequestServices.GetRequiredService<IOptions<ReadingOptions>>().Value;
+                return VisitorHistory.MemberId(context.User) is { } memberId
+                    ? PerMinute($"member:{memberId:N}", settings.PerMemberPerMinute)
+                    : PerMinute($"guest:{ClientAddress(context)}", settings.PerGuestAddressPerMinute);
+            });
+
+            // ...and per address for everyone together, so many accounts on one host cannot flood readings.
+            // A request refused by the policy above can use two of these permits: the framework's
+            // middleware tries both limiters once at once and, when that fails, once more waiting.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var limited = HttpMethods.IsPost(context.Request.Method)
+                    && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ReadingsPolicy;
+                if (!limited)
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+                var settings = context.RequestServices.GetRequiredService<IOptions<ReadingOptions>>().Value;
+                return PerMinute($"address:{ClientAddress(context)}", settings.PerAddressPerMinute);
+            });
+
             limiter.AddPolicy(ClientErrorEndpoint.RateLimitPolicy, context =>
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<ErrorLogOptions>>().Value.ClientErrorsPerMinute;
@@ -50,6 +83,14 @@ public static class RateLimiting
         });
         return services;
     }
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
     /// <summary>The client's address (after trusted forwarded headers), the partition key of per-IP limits.</summary>
     public static string ClientAddress(HttpContext context) =>

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.Accounts;
+using Vybe.Web.History;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Account;
 
-public sealed class LoginModel(UserManager<VybeUser> users, SignInManager<VybeUser> signIn) : PageModel
+public sealed class LoginModel(UserManager<VybeUser> users, SignInManager<VybeUser> signIn, VisitorHistory visitors) : PageModel
 {
     public const string WrongCredentialsMessage = "That e-mail address and password do not match an account.";
     public const string LockedOutMessage =
@@ -59,6 +60,7 @@ public sealed class LoginModel(UserManager<VybeUser> users, SignInManager<VybeUs
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            await visitors.MergeGuestIntoAsync(HttpContext, user.Id, HttpContext.RequestAborted);
             return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.Accounts;
+using Vybe.Web.History;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Account;
@@ -11,6 +12,7 @@ public sealed class SignupModel(
     UserManager<VybeUser> users,
     SignInManager<VybeUser> signIn,
     AdminGrants admins,
+    VisitorHistory visitors,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -65,6 +67,7 @@ public sealed class SignupModel(
             await admins.GrantAsync(email);
         }
         await signIn.SignInAsync(user, isPersistent: false);
+        await visitors.MergeGuestIntoAsync(HttpContext, user.Id, HttpContext.RequestAborted);
         TempData["StatusMessage"] = "Welcome to Vybe. Your account is ready.";
         return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
     }

@@ -39,6 +39,42 @@
     if (target) target.focus();
   });
 
+  // A result or a form with errors swapped in by htmx: move focus as a page load would, to the
+  // first field with an error, else to the new reading's heading, so keyboard and screen-reader
+  // users land on what changed.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.boosted) return;
+    var invalid = document.querySelector('main [aria-invalid="true"]');
+    var status = event.detail.xhr ? event.detail.xhr.status : 200;
+    if (status === 422 && invalid) {
+      invalid.focus();
+      return;
+    }
+    var heading = event.detail.target && event.detail.target.querySelector
+      ? event.detail.target.querySelector("[data-focus-on-swap]")
+      : null;
+    if (heading) heading.focus();
+  });
+
+  // "Now" buttons fill a time field with the visitor's local time. They are hidden in the markup
+  // and shown here, so without JavaScript nobody sees a button that does nothing.
+  function pad(number) { return number < 10 ? "0" + number : String(number); }
+  function revealNowButtons(root) {
+    var buttons = (root || document).querySelectorAll("[data-fill-now][hidden]");
+    for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
+  }
+  revealNowButtons(document);
+  document.addEventListener("htmx:load", function (event) { revealNowButtons(event.detail.elt.parentNode || document); });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-fill-now]") : null;
+    if (!button) return;
+    var field = document.querySelector(button.getAttribute("data-fill-now"));
+    if (!field) return;
+    var now = new Date();
+    field.value = pad(now.getHours()) + ":" + pad(now.getMinutes());
+    field.focus();
+  });
+
   // Toasts (such as the error reference after a failed htmx request) can be dismissed.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-dismiss-toast]") : null;

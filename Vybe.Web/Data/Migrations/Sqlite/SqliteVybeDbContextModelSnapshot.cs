@@ -319,6 +319,102 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Vybe.Web.History.StoredReading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Depth")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("depth");
+
+                    b.Property<Guid?>("GuestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guest_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NormalizedInput")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_input");
+
+                    b.Property<string>("Numbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numbers");
+
+                    b.Property<string>("RawInput")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_input");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sections");
+
+                    b.Property<string>("ShareToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("share_token");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Writer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("writer");
+
+                    b.Property<string>("WriterNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("writer_note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_readings");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_readings_created_at");
+
+                    b.HasIndex("ShareToken")
+                        .IsUnique()
+                        .HasDatabaseName("ux_readings_share_token");
+
+                    b.HasIndex("GuestId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_readings_guest_newest");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_readings_user_newest");
+
+                    b.ToTable("readings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_readings_depth", "depth IN ('lite', 'standard', 'deep')");
+
+                            t.HasCheckConstraint("ck_readings_kind", "kind IN ('time', 'number', 'image', 'compare')");
+
+                            t.HasCheckConstraint("ck_readings_one_owner", "(user_id IS NULL) <> (guest_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Vybe.Web.Accounts.VybeRole", null)
@@ -368,6 +464,15 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vybe.Web.History.StoredReading", b =>
+                {
+                    b.HasOne("Vybe.Web.Accounts.VybeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_readings_user");
                 });
 #pragma warning restore 612, 618
         }

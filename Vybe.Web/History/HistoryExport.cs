@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using Vybe.Web.Readings;
+using Vybe.Web.Web;
+
+namespace Vybe.Web.History;
+
+/// <summary>
+/// A visitor's whole history as JSON (everything, facts and prose as structured data) or CSV (one
+/// row per reading, the prose as plain text). A reading that cannot be parsed is exported with
+/// <c>readable: false</c> and no facts, rather than failing the export.
+/// </summary>
+public static class HistoryExport
+{
+    public static readonly IReadOnlyList<string> CsvHeader =
+        ["id", "created_at", "kind", "input", "normalized_input", "depth", "core_number", "reduction", "patterns", "writer", "shared", "reading"];
+
+    public static async Task WriteJsonAsync(Stream output, IEnumerable<ReadingView> readings, CancellationToken cancellationToken)
+    {
+        var document = readings.Select(reading => new
+        {
+            id = reading.Id,
+            createdAt = reading.Row.CreatedAt,
+            kind = reading.Row.Kind,
+            input = reading.Row.RawInput,
+            normalizedInput = reading.Row.NormalizedInput,
+            depth = reading.Row.Depth,
+            writer = reading.Row.Writer,
+            writerNote = reading.Row.WriterNote,
+            shared = reading.IsShared,
+            readable = reading.IsReadable,
+            numbers = (object?)reading.Comparison ?? reading.Facts,
+            sections = reading.IsReadable ? reading.Sections : null,
+        });
+        await JsonSerializer.SerializeAsync(output, document, new JsonSerializerOptions(ReadingJson.Options) { WriteIndented = true }, cancellationToken);
+    }
+
+    public static async Task WriteCsvAsync(TextWriter writer, IEnumerable<ReadingView> readings)
+    {
+        await Csv.WriteLineAsync(writer, CsvHeader);
+        foreach (var reading in readings)
+        {
+            await Csv.WriteLineAsync(writer,
+            [
+                reading.Id.ToString(),
+                reading.Row.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                reading.Row.Kind,
+                reading.Row.RawInput,
+                reading.Row.NormalizedInput,
+                reading.Row.Depth,
+                reading.IsReadable ? reading.CoreSummary : "",
+                reading.Comparison is { } c ? $"{c.First.ReductionText}; {c.Second.ReductionText}" : reading.Facts?.ReductionText,
+                reading.Facts is { } f ? string.Join("; ", f.Patterns.Select(p => p.Label())) : "",
+                reading.Row.Writer,
+                reading.IsShared ? "yes" : "no",
+                reading.IsReadable ? PlainText(reading.Sections) : ReadingView.CorruptMessage,
+            ]);
+        }
+    }
+
+    private static string PlainText(IEnumerable<ReadingSection> sections) => string.Join("\n\n", sections.Select(section =>
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(section.Heading))
+        {
+            parts.Add(section.Heading);
+        }
+        parts.Add(section.Body);
+        parts.AddRange(section.Points.Select(point => "- " + point));
+        return string.Join("\n", parts);
+    }));
+}

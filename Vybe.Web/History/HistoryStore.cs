@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vybe.Web.Data;
+
+namespace Vybe.Web.History;
+
+public sealed record HistoryPage(IReadOnlyList<StoredReading> Readings, HistoryCursor? Older);
+
+/// <summary>
+/// Saved readings, per owner, newest first. The caps (100 for members, 20 for guests) are enforced
+/// inside the saving transaction while holding a per-owner lock, so concurrent saves can never
+/// leave more than the cap.
+/// </summary>
+public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> options, TimeProvider clock)
+{
+    private readonly HistoryOptions settings = options.Value;
+
+    public int PageSize => settings.PageSize;
+
+    public async Task SaveAsync(HistoryOwner owner, StoredReading reading, CancellationToken cancellationToken)
+    {
+        reading.UserId = owner.UserId;
+        reading.GuestId = owner.GuestId;
+        await InOwnerTransactionAsync([owner], async () =>
+        {
+            db.Readings.Add(reading);
+            await db.SaveChangesAsync(cancellationToken);
+            await TrimAsync(owner, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public async Task<HistoryPage> PageAsync(HistoryOwner owner, HistoryCursor? after, CancellationToken cancellationToken)
+    {
+        var query = Owned(owner);
+        if (after is { } cursor)
+        {
+            var createdAt = cursor.CreatedAt;
+            var id = cursor.Id;
+            query = query.Where(r => r.CreatedAt < createdAt || (r.CreatedAt == createdAt && r.Id.CompareTo(id) < 0));
+        }
+        var rows = await Newest(query).Take(settings.PageSize + 1).AsNoTracking().ToListAsync(cancellationToken);
+        var hasOlder = rows.Count > settings.PageSize;
+        var page = hasOlder ? rows[..settings.PageSize] : rows;
+        return new HistoryPage(page, hasOlder ? HistoryCursor.After(page[^1]) : null);
+    }
+
+    public Task<List<StoredReading>> AllAsync(HistoryOwner owner, CancellationToken cancellationToken) =>
+        Newest(Owned(owner)).AsNoTracking().ToListAsync(cancellationToken);
+
+    public Task<int> CountAsync(HistoryOwner owner, CancellationToken cancellationToken) =>
+        Owned(owner).CountAsync(cancellationToken);
+
+    /// <summary>The owner's reading, or null when it does not exist or belongs to someone else.</summary>
+    public Task<StoredReading?> FindAsync(HistoryOwner owner, Guid id, CancellationToken cancellationToken) =>
+        Owned(owner).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public Task<StoredReading?> FindSharedAsync(string token, CancellationToken cancellationToken) =>
+        db.Readings.AsNoTracking().SingleOrDefaultAsync(r => r.ShareToken == token, cancellationToken);
+
+    public async Task<bool> DeleteAsync(HistoryOwner owner, Guid id, CancellationToken cancellationToken) =>
+        await Owned(owner).Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public Task<int> ClearAsync(HistoryOwner owner, CancellationToken cancellationToken) =>
+        Owned(owner).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Shares the reading with a new unguessable token, or revokes it. Null when the reading is not the owner's.</summary>
+    public async Task<StoredReading?> SetSharedAsync(HistoryOwner owner, Guid id, bool shared, CancellationToken cancellationToken)
+    {
+        var reading = await Owned(owner).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (reading is null)
+        {
+            return null;
+        }
+        if (shared && reading.ShareToken is null)
+        {
+            reading.ShareToken = NewShareToken();
+        }
+        else if (!shared)
+        {
+            reading.ShareToken = null;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return reading;
+    }
+
+    /// <summary>
+    /// Moves a guest's readings into a member's history (on signup or login), then trims the member's
+    /// history to its cap, in one transaction.
+    /// </summary>
+    public async Task<int> MergeGuestAsync(Guid guestId, Guid userId, CancellationToken cancellationToken)
+    {
+        var guest = HistoryOwner.Guest(guestId);
+        var member = HistoryOwner.Member(userId);
+        var moved = 0;
+        await InOwnerTransactionAsync([member, guest], async () =>
+        {
+            moved = await Owned(guest).ExecuteUpdateAsync(
+                set => set.SetProperty(r => r.UserId, userId).SetProperty(r => r.GuestId, (Guid?)null), cancellationToken);
+            await db.Readings.Where(r => r.GuestId == guestId).ExecuteDeleteAsync(cancellationToken);
+            await TrimAsync(member, cancellationToken);
+        }, cancellationToken);
+        return moved;
+    }
+
+    /// <summary>Deletes guests' readings older than the guest retention, in batches. Returns how many went.</summary>
+    public async Task<int> PurgeExpiredGuestReadingsAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var cutoff = GuestCutoff();
+        var total = 0;
+        while (true)
+        {
+            var batch = db.Readings.Where(r => r.GuestId != null && r.CreatedAt < cutoff).OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(batchSize);
+            var deleted = await db.Readings.Where(r => batch.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+            total += deleted;
+            if (deleted < batchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    private IQueryable<StoredReading> Owned(HistoryOwner owner)
+    {
+        if (owner.UserId is { } userId)
+        {
+            return db.Readings.Where(r => r.UserId == userId);
+        }
+        var guestId = owner.GuestId;
+        var cutoff = GuestCutoff();
+        return db.Readings.Where(r => r.GuestId == guestId && r.CreatedAt >= cutoff);
+    }
+
+    private DateTimeOffset GuestCutoff() => clock.GetUtcNow() - settings.GuestRetention;
+
+    private static IOrderedQueryable<StoredReading> Newest(IQueryable<StoredReading> query) =>
+        query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
+
+    private async Task TrimAsync(HistoryOwner owner, CancellationToken cancellationToken)
+    {
+        var cap = owner.IsMember ? settings.MemberCap : settings.GuestCap;
+        var column = owner.IsMember ? db.Readings.Where(r => r.UserId == owner.UserId) : db.Readings.Where(r => r.GuestId == owner.GuestId);
+        var beyondCap = Newest(column).Skip(cap).Select(r => r.Id);
+        await db.Readings.Where(r => beyondCap.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the work in a transaction that holds each owner's lock. On PostgreSQL that is a
+    /// transaction-scoped advisory lock per owner (taken in key order, so two merges cannot deadlock);
+    /// SQLite's write transactions are already serialised.
+    /// </summary>
+    private async Task InOwnerTransactionAsync(IReadOnlyList<HistoryOwner> owners, Func<Task> work, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                foreach (var key in owners.Select(o => o.LockKey).Distinct().Order())
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+                }
+            }
+            await work();
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    private static string NewShareToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18))
+        .Replace('+', '-').Replace('/', '_');
+}

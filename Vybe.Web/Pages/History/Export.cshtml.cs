@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
+using Vybe.Web.History;
+using Vybe.Web.Web;
+
+namespace Vybe.Web.Pages.History;
+
+/// <summary>The visitor's history as a JSON or CSV download (at most 100 readings, so it is built in one go).</summary>
+[NoStore]
+public sealed class ExportModel(HistoryStore history, VisitorHistory visitors, ReadingViews views, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (format is not ("json" or "csv"))
+        {
+            return BadRequest("Choose an export format: format=json or format=csv.");
+        }
+
+        var rows = visitors.Current(HttpContext) is { } owner ? await history.AllAsync(owner, cancellationToken) : [];
+        var readings = views.From(rows);
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"vybe-history-{clock.GetUtcNow():yyyyMMdd-HHmmss}.{format}");
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
+        if (format == "json")
+        {
+            Response.ContentType = "application/json; charset=utf-8";
+            await HistoryExport.WriteJsonAsync(Response.Body, readings, cancellationToken);
+        }
+        else
+        {
+            Response.ContentType = "text/csv; charset=utf-8";
+            await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            await HistoryExport.WriteCsvAsync(writer, readings);
+        }
+        return new EmptyResult();
+    }
+}

@@ -1,0 +1,46 @@
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vybe.Web.History;
+using Vybe.Web.Web;
+
+namespace Vybe.Web.Pages.Readings;
+
+/// <summary>
+/// A reading's permalink, for its owner only. Anyone else gets 404, exactly as for an id that does
+/// not exist, so ids reveal nothing. The owner can share it (an unguessable read-only link) and revoke it.
+/// </summary>
+[NoStore]
+public sealed class ViewModel(HistoryStore history, VisitorHistory visitors, ReadingViews views, PublicUrls urls) : PageModel
+{
+    public ReadingView Reading { get; private set; } = null!;
+
+    public string? ShareUrl => Reading.Row.ShareToken is { } token ? urls.Absolute(HttpContext, Url.Page("/Readings/Shared", new { token })!) : null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = visitors.Current(HttpContext) is { } owner ? await history.FindAsync(owner, id, cancellationToken) : null;
+        if (row is null)
+        {
+            return NotFound();
+        }
+        Reading = views.From(row);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(Guid id, bool share, CancellationToken cancellationToken)
+    {
+        var row = visitors.Current(HttpContext) is { } owner ? await history.SetSharedAsync(owner, id, share, cancellationToken) : null;
+        if (row is null)
+        {
+            return NotFound();
+        }
+        Reading = views.From(row);
+        if (Request.IsHtmxNonBoosted())
+        {
+            return Partial("_SharePanel", this);
+        }
+        TempData["StatusMessage"] = share ? "Anyone with the link can now read this reading." : "The link no longer works; the reading is private again.";
+        return RedirectToPage(new { id });
+    }
+}
