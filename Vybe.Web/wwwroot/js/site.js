@@ -56,15 +56,16 @@
     if (heading) heading.focus();
   });
 
-  // "Now" buttons fill a time field with the visitor's local time. They are hidden in the markup
-  // and shown here, so without JavaScript nobody sees a button that does nothing.
-  function pad(number) { return number < 10 ? "0" + number : String(number); }
-  function revealNowButtons(root) {
-    var buttons = (root || document).querySelectorAll("[data-fill-now][hidden]");
+  // Buttons that only work with JavaScript ("Now", "Copy") are hidden in the markup and shown
+  // here, so without JavaScript nobody sees a button that does nothing.
+  function revealEnhancements(root) {
+    var buttons = (root || document).querySelectorAll("[data-fill-now][hidden], [data-copy][hidden]");
     for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
   }
-  revealNowButtons(document);
-  document.addEventListener("htmx:load", function (event) { revealNowButtons(event.detail.elt.parentNode || document); });
+  revealEnhancements(document);
+  document.addEventListener("htmx:load", function (event) { revealEnhancements(event.detail.elt.parentNode || document); });
+  // "Now" fills a time field with the visitor's local time.
+  function pad(number) { return number < 10 ? "0" + number : String(number); }
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-fill-now]") : null;
     if (!button) return;
@@ -73,6 +74,20 @@
     var now = new Date();
     field.value = pad(now.getHours()) + ":" + pad(now.getMinutes());
     field.focus();
+  });
+
+  // "Copy" buttons put a field's text (a share link) on the clipboard and say so.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button || !navigator.clipboard) return;
+    var field = document.querySelector(button.getAttribute("data-copy"));
+    var status = button.closest("section") ? button.closest("section").querySelector(".copy-status") : null;
+    navigator.clipboard.writeText(field.value).then(function () {
+      if (status) status.textContent = "Link copied.";
+    }, function () {
+      field.select();
+      if (status) status.textContent = "Select the link and copy it.";
+    });
   });
 
   // Toasts (such as the error reference after a failed htmx request) can be dismissed.
