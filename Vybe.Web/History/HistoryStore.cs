@@ -55,8 +55,16 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
     public Task<StoredReading?> FindAsync(HistoryOwner owner, Guid id, CancellationToken cancellationToken) =>
         Owned(owner).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    public Task<StoredReading?> FindSharedAsync(string token, CancellationToken cancellationToken) =>
-        db.Readings.AsNoTracking().SingleOrDefaultAsync(r => r.ShareToken == token, cancellationToken);
+    /// <summary>
+    /// The reading shared under the token, or null. A guest's reading past the guest retention is gone
+    /// for its link too, even before the purge deletes it.
+    /// </summary>
+    public Task<StoredReading?> FindSharedAsync(string token, CancellationToken cancellationToken)
+    {
+        var cutoff = GuestCutoff();
+        return db.Readings.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.ShareToken == token && (r.UserId != null || r.CreatedAt >= cutoff), cancellationToken);
+    }
 
     public async Task<bool> DeleteAsync(HistoryOwner owner, Guid id, CancellationToken cancellationToken) =>
         await Owned(owner).Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
