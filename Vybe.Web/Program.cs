@@ -32,6 +32,7 @@ if (invocation.Command is not null)
 
 await app.MigrateDatabaseIfConfiguredAsync();
 await app.GrantConfiguredAdminsAsync();
+app.LogActiveReadingWriter();
 app.UseVybeWeb();
 await app.RunAsync();
 return 0;

@@ -34,6 +34,48 @@ public static class AppCommand
         return new Result(process.ExitCode, await output + await errors);
     }
 
+    /// <summary>Starts the app as a server and returns what it printed until a line containing <paramref name="waitFor"/>; then stops it.</summary>
+    public static async Task<string> StartUntilAsync(string waitFor, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "Vybe.Web"),
+        };
+        start.ArgumentList.Add(RepositoryPaths.WebAppDll);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        _ = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                output.AppendLine(line);
+                if (line.Contains(waitFor, StringComparison.Ordinal))
+                {
+                    // The message of a structured log line is on the next line.
+                    output.AppendLine(await process.StandardOutput.ReadLineAsync(timeout.Token));
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        return output.ToString();
+    }
+
     public static Dictionary<string, string> PostgresEnvironment(string connectionString) => new()
     {
         ["Vybe__Database__Provider"] = "postgres",

@@ -18,7 +18,7 @@ public class VybeAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration a test class needs, applied on top of the defaults.</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name.ToLowerInvariant());
         // Starting the server applies the migrations; do it now so a failure shows up in the fixture.

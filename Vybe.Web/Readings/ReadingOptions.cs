@@ -6,6 +6,13 @@ namespace Vybe.Web.Readings;
 public sealed class ReadingOptions
 {
     public const string Section = "Vybe:Readings";
+    public const string AutoWriter = "auto";
+    public const string BuiltInWriter = "builtin";
+    public const string OpenAiWriter = "openai";
+    public static readonly IReadOnlySet<string> Writers = new HashSet<string> { AutoWriter, BuiltInWriter, OpenAiWriter };
+
+    /// <summary>auto (OpenAI when OpenAI:ApiKey is set, else built-in), builtin or openai.</summary>
+    public string Writer { get; set; } = AutoWriter;
 
     /// <summary>Readings a signed-in member may make per minute.</summary>
     [Range(1, 100_000)]
