@@ -1,0 +1,568 @@
+using System.Buffers.Binary;
+using System.Text;
+using SkiaSharp;
+using Vybe.Web.Ocr;
+
+namespace Vybe.Web.Tests.Ocr;
+
+public sealed class ImageHeaderTests
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    // Real images, encoded by SkiaSharp, so the reader is checked against what encoders write.
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(640, 480)]
+    [InlineData(37, 1234)]
+    public void Real_png_is_read_with_its_format_and_size(int width, int height)
+    {
+        var png = Encode(width, height, SKEncodedImageFormat.Png);
+
+        AssertReads(png, ImageFormat.Png, width, height);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(800, 600)]
+    [InlineData(321, 47)]
+    public void Real_baseline_jpeg_is_read_with_its_format_and_size(int width, int height)
+    {
+        var jpeg = Encode(width, height, SKEncodedImageFormat.Jpeg);
+        Assert.True(FindMarker(jpeg, 0xC0) > 0, "SkiaSharp is expected to write a baseline (SOF0) JPEG.");
+
+        AssertReads(jpeg, ImageFormat.Jpeg, width, height);
+    }
+
+    [Fact]
+    public void Progressive_jpeg_frame_header_is_read()
+    {
+        // SkiaSharp cannot encode a progressive JPEG. Its frame header (SOF2) has the same layout as
+        // a baseline one; only the scans after it differ, and the reader stops before them. So a
+        // real baseline file relabelled SOF2 is a faithful progressive header.
+        var jpeg = Encode(500, 375, SKEncodedImageFormat.Jpeg);
+        jpeg[FindMarker(jpeg, 0xC0) + 1] = 0xC2;
+
+        AssertReads(jpeg, ImageFormat.Jpeg, 500, 375);
+    }
+
+    [Fact]
+    public void Jpeg_with_exif_segment_before_its_frame_header_is_read()
+    {
+        var jpeg = Encode(1024, 768, SKEncodedImageFormat.Jpeg);
+        // An APP1 "Exif" segment as a phone writes it, holding a TIFF header and padding. Its
+        // content includes FF D8 and FF C0 bytes, which a reader that scans instead of walking
+        // the segments would mistake for markers.
+        byte[] exifPayload = [.. "Exif\0\0"u8, .. "MM\0*\0\0\0\b"u8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x01, 0x00, 0x01, 0xFF, 0xD8, .. new byte[4000]];
+        var app1 = new byte[4 + exifPayload.Length];
+        app1[0] = 0xFF;
+        app1[1] = 0xE1;
+        BinaryPrimitives.WriteUInt16BigEndian(app1.AsSpan(2), (ushort)(2 + exifPayload.Length));
+        exifPayload.CopyTo(app1, 4);
+        byte[] withExif = [.. jpeg.AsSpan(0, 2), .. app1, .. jpeg.AsSpan(2)];
+
+        AssertReads(withExif, ImageFormat.Jpeg, 1024, 768);
+    }
+
+    [Fact]
+    public void Jpeg_with_fill_bytes_and_restart_markers_before_its_frame_header_is_read()
+    {
+        var jpeg = Encode(64, 48, SKEncodedImageFormat.Jpeg);
+        // Fill bytes (extra FFs) and standalone markers (RST0, TEM) carry no length to read.
+        byte[] padded = [0xFF, 0xD8, 0xFF, 0xFF, 0xFF, 0xD0, 0xFF, 0x01, .. jpeg.AsSpan(2)];
+
+        AssertReads(padded, ImageFormat.Jpeg, 64, 48);
+    }
+
+    [Fact]
+    public void Jpeg_tables_in_the_frame_marker_range_are_not_taken_for_the_frame_header()
+    {
+        var jpeg = Encode(200, 100, SKEncodedImageFormat.Jpeg);
+        // DHT (C4), JPG (C8) and DAC (CC) sit among the SOFn codes; read as frames, their bytes
+        // would give a size of 0x0101 × 0x0101.
+        byte[] tables = [.. Table(0xC4), .. Table(0xC8), .. Table(0xCC)];
+        byte[] withTables = [.. jpeg.AsSpan(0, 2), .. tables, .. jpeg.AsSpan(2)];
+
+        AssertReads(withTables, ImageFormat.Jpeg, 200, 100);
+
+        static byte[] Table(byte marker) => [0xFF, marker, 0x00, 0x0A, 0x08, 0x01, 0x01, 0x01, 0x01, 0x03, 0x00, 0x00];
+    }
+
+    [Fact]
+    public void Real_lossy_webp_is_read_with_its_format_and_size()
+    {
+        var webp = EncodeWebP(300, 200, SKWebpEncoderCompression.Lossy, opaque: true);
+        Assert.Equal("VP8 ", Encoding.ASCII.GetString(webp, 12, 4));
+
+        AssertReads(webp, ImageFormat.WebP, 300, 200);
+    }
+
+    [Fact]
+    public void Real_lossless_webp_is_read_with_its_format_and_size()
+    {
+        var webp = EncodeWebP(333, 77, SKWebpEncoderCompression.Lossless, opaque: true);
+        Assert.Equal("VP8L", Encoding.ASCII.GetString(webp, 12, 4));
+
+        AssertReads(webp, ImageFormat.WebP, 333, 77);
+    }
+
+    [Fact]
+    public void Real_extended_webp_with_transparency_is_read_with_its_canvas_size()
+    {
+        var webp = EncodeWebP(250, 130, SKWebpEncoderCompression.Lossy, opaque: false);
+        Assert.Equal("VP8X", Encoding.ASCII.GetString(webp, 12, 4));
+
+        AssertReads(webp, ImageFormat.WebP, 250, 130);
+    }
+
+    [Fact]
+    public void Image_of_exactly_the_byte_limit_is_accepted()
+    {
+        var upload = new byte[ImageUploadRules.MaxBytes];
+        PngHeader(100, 100).CopyTo(upload, 0);
+
+        AssertReads(upload, ImageFormat.Png, 100, 100);
+    }
+
+    [Fact]
+    public void Image_of_exactly_the_pixel_limit_is_accepted()
+    {
+        AssertReads(PngHeader(5000, 5000), ImageFormat.Png, 5000, 5000);
+    }
+
+    // Refusals, each with a message the visitor can act on.
+
+    [Fact]
+    public void Empty_upload_is_refused_as_empty()
+    {
+        AssertRefused([], "That file is empty.");
+    }
+
+    [Fact]
+    public void Text_file_named_png_is_refused_as_text()
+    {
+        // The reader never sees the name "numbers.png": only the bytes decide.
+        AssertRefused(
+            "hello"u8.ToArray(),
+            "That file is not a PNG, JPEG or WebP image (it looks like a text file). Take a screenshot or save it as PNG or JPEG.");
+    }
+
+    [Fact]
+    public void Unrecognisable_bytes_are_refused_as_unreadable()
+    {
+        AssertRefused([0x00, 0x01, 0x02, 0x03, 0xFE, 0x7F, 0x10, 0x00], ImageUploadRules.UnreadableMessage);
+    }
+
+    [Fact]
+    public void Truncated_png_is_refused_as_cut_off()
+    {
+        var png = Encode(640, 480, SKEncodedImageFormat.Png);
+
+        AssertRefused(png[..20], ImageUploadRules.CutOffMessage);
+    }
+
+    [Fact]
+    public void Truncated_jpeg_is_refused_as_cut_off()
+    {
+        // SOI, then an APP0 (JFIF) segment whose length promises 16 bytes of which 5 arrived.
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I'];
+
+        AssertRefused(jpeg, ImageUploadRules.CutOffMessage);
+    }
+
+    [Fact]
+    public void Truncated_webp_is_refused_as_cut_off()
+    {
+        var webp = EncodeWebP(300, 200, SKWebpEncoderCompression.Lossy, opaque: true);
+
+        AssertRefused(webp[..24], ImageUploadRules.CutOffMessage);
+    }
+
+    [Fact]
+    public void Upload_cut_inside_a_signature_is_refused_as_cut_off()
+    {
+        AssertRefused(PngSignature[..5], ImageUploadRules.CutOffMessage);
+        AssertRefused([0xFF, 0xD8], ImageUploadRules.CutOffMessage);
+        AssertRefused("RIFF\0\0\0\0WE"u8.ToArray(), ImageUploadRules.CutOffMessage);
+    }
+
+    [Fact]
+    public void Png_declaring_20000_by_20000_pixels_is_refused_before_decoding()
+    {
+        AssertRefused(
+            PngHeader(20000, 20000),
+            "That photo is too large: 20000 × 20000 pixels (400 megapixels); the limit is 25 megapixels. Resize it and try again.");
+    }
+
+    [Fact]
+    public void Png_just_over_the_pixel_limit_is_refused_without_rounding_down_to_the_limit()
+    {
+        AssertRefused(
+            PngHeader(5001, 5000),
+            "That photo is too large: 5001 × 5000 pixels (25.1 megapixels); the limit is 25 megapixels. Resize it and try again.");
+    }
+
+    [Fact]
+    public void Jpeg_declaring_30000_by_30000_pixels_is_refused_before_decoding()
+    {
+        AssertRefused(
+            JpegHeader(30000, 30000),
+            "That photo is too large: 30000 × 30000 pixels (900 megapixels); the limit is 25 megapixels. Resize it and try again.");
+    }
+
+    [Fact]
+    public void Webp_declaring_16384_by_16384_pixels_is_refused_before_decoding()
+    {
+        // 16384² = 268,435,456 pixels, rounded up to a tenth of a megapixel.
+        AssertRefused(
+            VP8XHeader(16384, 16384),
+            "That photo is too large: 16384 × 16384 pixels (268.5 megapixels); the limit is 25 megapixels. Resize it and try again.");
+    }
+
+    [Fact]
+    public void Png_declaring_a_width_of_zero_is_refused_as_damaged()
+    {
+        var refused = AssertRefused(PngHeader(0, 100));
+        Assert.Contains("0 × 100", refused);
+    }
+
+    [Fact]
+    public void Png_declaring_a_size_beyond_the_specification_is_refused_as_damaged()
+    {
+        var png = PngHeader(1, 1);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(16), 0x8000_0000);
+
+        Assert.StartsWith("That image is damaged", AssertRefused(png));
+    }
+
+    [Fact]
+    public void Png_whose_first_chunk_is_not_its_header_is_refused_as_damaged()
+    {
+        var png = PngHeader(10, 10);
+        "IDAT"u8.CopyTo(png.AsSpan(12));
+
+        Assert.StartsWith("That image is damaged", AssertRefused(png));
+    }
+
+    [Fact]
+    public void Jpeg_whose_picture_data_starts_before_its_size_is_refused_as_damaged()
+    {
+        // SOI, SOS: the scan would need a frame header that never came.
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0x34];
+
+        Assert.StartsWith("That image is damaged", AssertRefused(jpeg));
+    }
+
+    [Fact]
+    public void Jpeg_with_endless_segments_before_its_size_is_refused_after_a_bounded_walk()
+    {
+        // 2,000 empty comment segments (FF FE 00 02), then a frame header that is never reached.
+        var jpeg = new List<byte> { 0xFF, 0xD8 };
+        for (var i = 0; i < 2000; i++)
+        {
+            jpeg.AddRange([0xFF, 0xFE, 0x00, 0x02]);
+        }
+        jpeg.AddRange(JpegHeader(10, 10).AsSpan(2));
+
+        Assert.StartsWith("That image is damaged", AssertRefused(jpeg.ToArray()));
+    }
+
+    [Fact]
+    public void Jpeg_with_a_height_of_zero_is_refused_as_damaged()
+    {
+        // Height 0 means "stated later, after the first scan" (DNL): too late to check it here.
+        Assert.StartsWith("That image is damaged", AssertRefused(JpegHeader(640, 0)));
+    }
+
+    [Theory]
+    [InlineData("GIF89a", "a GIF")]
+    [InlineData("GIF87a", "a GIF")]
+    [InlineData("%PDF-1.7\n%\u00e2\u00e3", "a PDF")]
+    public void Other_formats_are_named_in_the_refusal(string start, string named)
+    {
+        byte[] upload = [.. Encoding.Latin1.GetBytes(start), 0x00, 0x01, 0x02, 0x80, 0xFF, 0x00];
+
+        AssertRefused(upload, OtherFormat(named));
+    }
+
+    [Fact]
+    public void Bmp_is_named_in_the_refusal()
+    {
+        // "BM", file size, reserved, pixel offset, then a 40-byte BITMAPINFOHEADER.
+        var bmp = new byte[54];
+        "BM"u8.CopyTo(bmp);
+        BinaryPrimitives.WriteUInt32LittleEndian(bmp.AsSpan(2), 54);
+        BinaryPrimitives.WriteUInt32LittleEndian(bmp.AsSpan(10), 54);
+        BinaryPrimitives.WriteUInt32LittleEndian(bmp.AsSpan(14), 40);
+
+        AssertRefused(bmp, OtherFormat("a BMP image"));
+    }
+
+    [Fact]
+    public void Text_starting_with_bm_is_not_taken_for_a_bmp()
+    {
+        AssertRefused("BMW 7777 on every plate I see"u8.ToArray(), OtherFormat("a text file"));
+    }
+
+    [Theory]
+    [InlineData("heic", "a HEIC photo, the iPhone format")]
+    [InlineData("mif1", "a HEIC photo, the iPhone format")]
+    [InlineData("avif", "an AVIF image")]
+    public void Heif_family_is_named_in_the_refusal(string brand, string named)
+    {
+        // An ISO-BMFF "ftyp" box: size, "ftyp", major brand, minor version, compatible brands.
+        byte[] upload = [0x00, 0x00, 0x00, 0x18, .. "ftyp"u8, .. Encoding.ASCII.GetBytes(brand), 0x00, 0x00, 0x00, 0x00, .. "mif1heic"u8];
+
+        AssertRefused(upload, OtherFormat(named));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00 })]
+    [InlineData(new byte[] { 0x4D, 0x4D, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08 })]
+    public void Tiff_is_named_in_the_refusal(byte[] tiff)
+    {
+        AssertRefused(tiff, OtherFormat("a TIFF image"));
+    }
+
+    [Fact]
+    public void Icon_is_named_in_the_refusal()
+    {
+        // Reserved 0, type 1 (icon), one image of 16 × 16.
+        byte[] ico = [0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x10, 0x10, 0x00, 0x00, 0x01, 0x00, 0x20, 0x00];
+
+        AssertRefused(ico, OtherFormat("an icon (ICO) file"));
+    }
+
+    [Fact]
+    public void Upload_of_the_limit_plus_one_byte_is_refused_by_its_size()
+    {
+        var upload = new byte[ImageUploadRules.MaxBytes + 1];
+        PngHeader(100, 100).CopyTo(upload, 0);
+
+        AssertRefused(upload, "That file is 5.1 MB; the limit is 5 MB.");
+    }
+
+    [Fact]
+    public void Upload_of_six_megabytes_is_refused_by_its_size()
+    {
+        var upload = new byte[6 * 1024 * 1024];
+        PngHeader(100, 100).CopyTo(upload, 0);
+
+        AssertRefused(upload, "That file is 6.0 MB; the limit is 5 MB.");
+    }
+
+    [Fact]
+    public void Reading_a_header_allocates_nothing_in_proportion_to_the_upload()
+    {
+        // The largest accepted upload, shaped to make the reader work hardest: a JPEG that is
+        // almost all fill bytes, and a text file the sniffer has to look at.
+        var jpeg = new byte[ImageUploadRules.MaxBytes];
+        jpeg.AsSpan().Fill(0xFF);
+        jpeg[1] = 0xD8;
+        var text = new byte[ImageUploadRules.MaxBytes];
+        text.AsSpan().Fill((byte)'7');
+        ImageUploadRules.TryRead(jpeg, out _, out _);
+        ImageUploadRules.TryRead(text, out _, out _);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        ImageUploadRules.TryRead(jpeg, out _, out _);
+        ImageUploadRules.TryRead(text, out _, out _);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 4096, $"Reading two 5 MB uploads allocated {allocated} bytes.");
+    }
+
+    // Never throws, whatever arrives.
+
+    [Fact]
+    public void Random_bytes_never_throw_and_always_answer()
+    {
+        var random = new Random(20261126);
+        // Most arrays start with a real signature, so the walk inside each format is exercised,
+        // not only the signature check.
+        byte[][] starts =
+        [
+            [],
+            PngSignature,
+            [.. PngSignature, 0x00, 0x00, 0x00, 0x0D, .. "IHDR"u8],
+            [0xFF, 0xD8, 0xFF],
+            [.. "RIFF"u8, 0x00, 0x00, 0x00, 0x00, .. "WEBP"u8],
+            [.. "RIFF"u8, 0x00, 0x00, 0x00, 0x00, .. "WEBPVP8 "u8],
+            [.. "RIFF"u8, 0x00, 0x00, 0x00, 0x00, .. "WEBPVP8L"u8],
+            [.. "RIFF"u8, 0x00, 0x00, 0x00, 0x00, .. "WEBPVP8X"u8],
+        ];
+
+        for (var i = 0; i < 5000; i++)
+        {
+            var start = starts[random.Next(starts.Length)];
+            var upload = new byte[start.Length + random.Next(0, 80)];
+            random.NextBytes(upload);
+            start.CopyTo(upload, 0);
+
+            AssertAnswers(upload);
+        }
+    }
+
+    [Fact]
+    public void Every_prefix_of_a_real_jpeg_png_and_webp_is_either_read_correctly_or_refused()
+    {
+        byte[][] images =
+        [
+            Encode(123, 45, SKEncodedImageFormat.Jpeg),
+            Encode(123, 45, SKEncodedImageFormat.Png),
+            EncodeWebP(123, 45, SKWebpEncoderCompression.Lossy, opaque: true),
+            EncodeWebP(123, 45, SKWebpEncoderCompression.Lossless, opaque: true),
+            EncodeWebP(123, 45, SKWebpEncoderCompression.Lossy, opaque: false),
+        ];
+
+        foreach (var image in images)
+        {
+            for (var length = 0; length <= image.Length; length++)
+            {
+                var ok = AssertAnswers(image.AsSpan(0, length), out var header);
+                if (ok)
+                {
+                    Assert.Equal((123, 45), (header.Width, header.Height));
+                }
+            }
+
+            Assert.True(ImageUploadRules.TryRead(image, out _, out _));
+        }
+    }
+
+    private static void AssertReads(byte[] upload, ImageFormat format, int width, int height)
+    {
+        var ok = ImageUploadRules.TryRead(upload, out var header, out var error);
+
+        Assert.True(ok, error);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(new ImageHeader(format, width, height), header);
+        Assert.Equal((long)width * height, header.Pixels);
+    }
+
+    private static string AssertRefused(byte[] upload, string? expectedError = null)
+    {
+        var ok = ImageUploadRules.TryRead(upload, out var header, out var error);
+
+        Assert.False(ok, $"Expected a refusal, read {header}.");
+        Assert.False(string.IsNullOrWhiteSpace(error));
+        if (expectedError is not null)
+        {
+            Assert.Equal(expectedError, error);
+        }
+        return error;
+    }
+
+    private static void AssertAnswers(ReadOnlySpan<byte> upload) => AssertAnswers(upload, out _);
+
+    /// <summary>Either a header within the limits and no error, or no header and an error.</summary>
+    private static bool AssertAnswers(ReadOnlySpan<byte> upload, out ImageHeader header)
+    {
+        var ok = ImageUploadRules.TryRead(upload, out header, out var error);
+        if (ok)
+        {
+            Assert.NotNull(header);
+            Assert.Equal(string.Empty, error);
+            Assert.InRange(header.Width, 1, int.MaxValue);
+            Assert.InRange(header.Height, 1, int.MaxValue);
+            Assert.InRange(header.Pixels, 1, ImageUploadRules.MaxPixels);
+        }
+        else
+        {
+            Assert.False(string.IsNullOrWhiteSpace(error));
+        }
+        return ok;
+    }
+
+    private static string OtherFormat(string named) =>
+        $"That file is not a PNG, JPEG or WebP image (it looks like {named}). Take a screenshot or save it as PNG or JPEG.";
+
+    private static SKBitmap Picture(int width, int height, bool opaque)
+    {
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Unpremul));
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(opaque ? SKColors.White : SKColors.Transparent);
+        using var ink = new SKPaint { Color = SKColors.Black };
+        canvas.DrawRect(width / 4f, height / 4f, width / 2f, height / 2f, ink);
+        return bitmap;
+    }
+
+    private static byte[] Encode(int width, int height, SKEncodedImageFormat format)
+    {
+        using var bitmap = Picture(width, height, opaque: true);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(format, 90);
+        return data.ToArray();
+    }
+
+    private static byte[] EncodeWebP(int width, int height, SKWebpEncoderCompression compression, bool opaque)
+    {
+        using var bitmap = Picture(width, height, opaque);
+        using var pixmap = bitmap.PeekPixels();
+        using var data = pixmap.Encode(new SKWebpEncoderOptions(compression, 90))
+            ?? throw new InvalidOperationException("SkiaSharp could not encode a WebP.");
+        return data.ToArray();
+    }
+
+    /// <summary>The offset of the first FF &lt;marker&gt; pair, walking the segments as a decoder does.</summary>
+    private static int FindMarker(byte[] jpeg, byte marker)
+    {
+        var position = 2;
+        while (position + 4 <= jpeg.Length && jpeg[position] == 0xFF)
+        {
+            if (jpeg[position + 1] == marker)
+            {
+                return position;
+            }
+            position += 2 + BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(position + 2));
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The signature and IHDR chunk of a PNG declaring the given size, and nothing else. The CRC is
+    /// left as zeros: the reader does not check CRCs (the decoder will), so it does not matter here.
+    /// </summary>
+    private static byte[] PngHeader(int width, int height)
+    {
+        var png = new byte[8 + 4 + 4 + 13 + 4];
+        PngSignature.CopyTo(png, 0);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(8), 13);
+        "IHDR"u8.CopyTo(png.AsSpan(12));
+        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
+        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
+        png[24] = 8; // bit depth
+        png[25] = 2; // colour type: truecolour
+        return png;
+    }
+
+    /// <summary>SOI, a JFIF APP0 segment, and a baseline frame header (SOF0) declaring the given size.</summary>
+    private static byte[] JpegHeader(ushort width, ushort height)
+    {
+        byte[] jfif = [0xFF, 0xE0, 0x00, 0x10, .. "JFIF\0"u8, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
+        byte[] frame = [0xFF, 0xC0, 0x00, 0x11, 0x08, 0, 0, 0, 0, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01];
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(5), height);
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(7), width);
+        return [0xFF, 0xD8, .. jfif, .. frame];
+    }
+
+    /// <summary>A RIFF/WEBP file whose first chunk is VP8X, declaring the given canvas size.</summary>
+    private static byte[] VP8XHeader(int width, int height)
+    {
+        var webp = new byte[30];
+        "RIFF"u8.CopyTo(webp);
+        BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(4), 22);
+        "WEBPVP8X"u8.CopyTo(webp.AsSpan(8));
+        BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(16), 10);
+        WriteUInt24LittleEndian(webp.AsSpan(24), width - 1);
+        WriteUInt24LittleEndian(webp.AsSpan(27), height - 1);
+        return webp;
+    }
+
+    private static void WriteUInt24LittleEndian(Span<byte> destination, int value)
+    {
+        destination[0] = (byte)value;
+        destination[1] = (byte)(value >> 8);
+        destination[2] = (byte)(value >> 16);
+    }
+}
