@@ -2,6 +2,7 @@ using Vybe.Web.Accounts;
 using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.History;
+using Vybe.Web.Ocr;
 using Vybe.Web.Readings;
 using Vybe.Web.Web;
 
@@ -19,6 +20,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddErrorLog(builder.Configuration);
 builder.Services.AddReadings();
 builder.Services.AddHistory();
+builder.Services.AddOcr();
 builder.WebHost.UseSentryWhenConfigured(builder.Configuration);
 builder.Services.AddVybeWeb();
 builder.Services.AddErrorLogAdmin();
@@ -33,6 +35,7 @@ if (invocation.Command is not null)
 await app.MigrateDatabaseIfConfiguredAsync();
 await app.GrantConfiguredAdminsAsync();
 app.LogActiveReadingWriter();
+app.LogOcrAvailability();
 app.UseVybeWeb();
 await app.RunAsync();
 return 0;

@@ -90,6 +90,18 @@ public sealed class HtmlBrowser(HttpClient client) : IDisposable
         return await ReadAsync(response, followRedirects);
     }
 
+    /// <summary>Posts a multipart form (a file upload) as the browser would, as a plain post or as htmx sends it.</summary>
+    public async Task<Page> PostMultipartAsync(string action, MultipartFormDataContent content, bool htmx = false, bool followRedirects = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
+        if (htmx)
+        {
+            request.Headers.Add("HX-Request", "true");
+        }
+        var response = await Client.SendAsync(request);
+        return await ReadAsync(response, followRedirects);
+    }
+
     public Task<Page> SubmitAsync(Page page, IDictionary<string, string>? values = null, string? formSelector = null,
         bool followRedirects = true) =>
         SubmitAsync(page.Form(formSelector), values, page.Url, followRedirects);

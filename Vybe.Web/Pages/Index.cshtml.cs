@@ -3,20 +3,28 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Vybe.Web.History;
+using Vybe.Web.Ocr;
 using Vybe.Web.Readings;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages;
 
 /// <summary>
-/// The home page: the reading forms (time, number, compare; the photo form joins them with OCR)
-/// and the reading they produce. htmx requests get the result fragment (or the form with its
+/// The home page: the reading forms (time, number, compare, photo) and the reading they produce. htmx requests get the result fragment (or the form with its
 /// errors); plain posts get the whole page with the result.
 /// </summary>
 [EnableRateLimiting(RateLimiting.ReadingsPolicy)]
-public sealed class IndexModel(ReadingService readings, VisitorHistory visitors, TimeProvider clock) : PageModel
+[RequestTooLarge(MaxRequestBytes, "Photo-error", PhotoTooLargeMessage)]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public sealed class IndexModel(ReadingService readings, VisitorHistory visitors, PhotoReader photos, TimeProvider clock) : PageModel
 {
     public const string DepthCookieName = "vybe.depth";
+
+    /// <summary>A 5 MB photo plus the form around it; anything larger is refused before it is read.</summary>
+    public const int MaxRequestBytes = ImageUploadRules.MaxBytes + (256 * 1024);
+
+    public const string PhotoTooLargeMessage = "That photo is too large: the limit is 5 MB. Resize it or take a screenshot of it, and upload that.";
 
     [BindProperty(SupportsGet = true, Name = "form")]
     public string? FormName { get; set; }
@@ -36,6 +44,21 @@ public sealed class IndexModel(ReadingService readings, VisitorHistory visitors,
     [BindProperty]
     public string? Depth { get; set; }
 
+    [BindProperty]
+    public IFormFile? Photo { get; set; }
+
+    /// <summary>The candidate the visitor picked from a photo.</summary>
+    [BindProperty]
+    public string? Choice { get; set; }
+
+    /// <summary>The candidates offered, carried through the choice form so it can be shown again.</summary>
+    [BindProperty]
+    public List<string> Offered { get; set; } = [];
+
+    public IReadOnlyList<string> Candidates { get; private set; } = [];
+
+    public bool PhotosAvailable => photos.IsAvailable;
+
     public ReadingView? Result { get; private set; }
 
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
@@ -52,39 +75,13 @@ public sealed class IndexModel(ReadingService readings, VisitorHistory visitors,
     {
     }
 
-    public async Task<IActionResult> OnPostTimeAsync(CancellationToken cancellationToken)
-    {
-        FormName = ReadingForm.Time.Key();
-        var depthValid = TryDepth(out var depth);
-        if (!TimeInput.TryParse(Time, out var time, out var error))
-        {
-            ModelState.AddModelError(nameof(Time), error!);
-        }
-        if (!depthValid || !ModelState.IsValid)
-        {
-            return FormWithErrors();
-        }
+    public Task<IActionResult> OnPostTimeAsync(CancellationToken cancellationToken) =>
+        ReadTypedAsync(ReadingForm.Time, ReadingKind.Time, nameof(Time), Time,
+            TimeInput.TryParse(Time, out var time, out var error) ? time.ToSubject() : null, error, cancellationToken);
 
-        Result = await readings.ReadAsync(visitors.ForSaving(HttpContext), new ReadingRequest(ReadingKind.Time, Time!, time.ToSubject(), depth), cancellationToken);
-        return Answer(depth);
-    }
-
-    public async Task<IActionResult> OnPostNumberAsync(CancellationToken cancellationToken)
-    {
-        FormName = ReadingForm.Number.Key();
-        var depthValid = TryDepth(out var depth);
-        if (!NumberInput.TryParse(Number, out var number, out var error))
-        {
-            ModelState.AddModelError(nameof(Number), error!);
-        }
-        if (!depthValid || !ModelState.IsValid)
-        {
-            return FormWithErrors();
-        }
-
-        Result = await readings.ReadAsync(visitors.ForSaving(HttpContext), new ReadingRequest(ReadingKind.Number, Number!, number.ToSubject(), depth), cancellationToken);
-        return Answer(depth);
-    }
+    public Task<IActionResult> OnPostNumberAsync(CancellationToken cancellationToken) =>
+        ReadTypedAsync(ReadingForm.Number, ReadingKind.Number, nameof(Number), Number,
+            NumberInput.TryParse(Number, out var number, out var error) ? number.ToSubject() : null, error, cancellationToken);
 
     public async Task<IActionResult> OnPostCompareAsync(CancellationToken cancellationToken)
     {
@@ -104,6 +101,121 @@ public sealed class IndexModel(ReadingService readings, VisitorHistory visitors,
         }
 
         Result = await readings.CompareAsync(visitors.ForSaving(HttpContext), new ComparisonRequest(First!, first, Second!, second, depth), cancellationToken);
+        return Answer(depth);
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
+    {
+        FormName = ReadingForm.Photo.Key();
+        var depthValid = TryDepth(out var depth);
+        var data = await ReadUploadAsync(cancellationToken);
+        if (!depthValid || data is null)
+        {
+            return FormWithErrors();
+        }
+
+        PhotoFindings findings;
+        try
+        {
+            findings = await photos.ReadAsync(data, cancellationToken);
+        }
+        catch (InvalidImageException unreadable)
+        {
+            ModelState.AddModelError(nameof(Photo), unreadable.Message);
+            return FormWithErrors();
+        }
+
+        Candidates = findings.Candidates.Select(c => c.Text).ToList();
+        switch (findings.Candidates.Count)
+        {
+            case 0:
+                ModelState.AddModelError(nameof(Photo),
+                    "No time or number could be read in that photo. Try a sharper photo taken closer, or type what you saw.");
+                return FormWithErrors();
+            case 1:
+                var only = findings.Candidates[0];
+                return await ReadPhotoCandidateAsync(only.Text, only.Subject, depth, cancellationToken);
+            default:
+                return Request.IsHtmxNonBoosted() ? Partial("_PhotoChoice", this) : Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostPhotoChoiceAsync(CancellationToken cancellationToken)
+    {
+        FormName = ReadingForm.Photo.Key();
+        var depthValid = TryDepth(out var depth);
+        Candidates = Offered.Where(o => TimeOrNumber.TryParse(o, out _, out _)).Take(20).ToList();
+        if (!TimeOrNumber.TryParse(Choice, out var chosen, out _))
+        {
+            ModelState.AddModelError(nameof(Choice), "Choose one of the numbers found in your photo.");
+        }
+        if (!depthValid || !ModelState.IsValid)
+        {
+            if (Candidates.Count == 0)
+            {
+                return FormWithErrors();
+            }
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Request.IsHtmxNonBoosted() ? Partial("_PhotoChoice", this) : Page();
+        }
+        return await ReadPhotoCandidateAsync(Choice!, chosen, depth, cancellationToken);
+    }
+
+    private async Task<IActionResult> ReadPhotoCandidateAsync(string text, ReadingSubject subject, ReadingDepth depth, CancellationToken cancellationToken)
+    {
+        Candidates = [];
+        Result = await readings.ReadAsync(visitors.ForSaving(HttpContext), new ReadingRequest(ReadingKind.Image, text, subject, depth), cancellationToken);
+        return Answer(depth);
+    }
+
+    /// <summary>The uploaded bytes, or null with the field's message: no photo, too big, or not a picture Vybe reads.</summary>
+    private async Task<byte[]?> ReadUploadAsync(CancellationToken cancellationToken)
+    {
+        if (!photos.IsAvailable)
+        {
+            ModelState.AddModelError(nameof(Photo), OcrServiceCollectionExtensions.InstallHint);
+            return null;
+        }
+        if (Photo is null)
+        {
+            ModelState.AddModelError(nameof(Photo), "Choose a photo to upload: a PNG, JPEG or WebP picture of the number you saw.");
+            return null;
+        }
+        if (Photo.Length > ImageUploadRules.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Photo), $"That file is {Photo.Length / (1024.0 * 1024.0):0.0} MB; the limit is 5 MB.");
+            return null;
+        }
+
+        var data = new byte[Photo.Length];
+        await using (var stream = Photo.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(data, cancellationToken);
+        }
+        if (!PhotoReader.TryAccept(data, out _, out var error))
+        {
+            ModelState.AddModelError(nameof(Photo), error);
+            return null;
+        }
+        return data;
+    }
+
+    /// <summary>A time or a number typed into its form: the parsed subject, or the field's message.</summary>
+    private async Task<IActionResult> ReadTypedAsync(ReadingForm form, ReadingKind kind, string field, string? typed,
+        ReadingSubject? subject, string? error, CancellationToken cancellationToken)
+    {
+        FormName = form.Key();
+        var depthValid = TryDepth(out var depth);
+        if (subject is null)
+        {
+            ModelState.AddModelError(field, error!);
+        }
+        if (!depthValid || subject is null)
+        {
+            return FormWithErrors();
+        }
+
+        Result = await readings.ReadAsync(visitors.ForSaving(HttpContext), new ReadingRequest(kind, typed!, subject, depth), cancellationToken);
         return Answer(depth);
     }
 
@@ -149,11 +261,12 @@ public enum ReadingForm
     Time,
     Number,
     Compare,
+    Photo,
 }
 
 public static class ReadingForms
 {
-    public static readonly IReadOnlyList<ReadingForm> All = [ReadingForm.Time, ReadingForm.Number, ReadingForm.Compare];
+    public static readonly IReadOnlyList<ReadingForm> All = [ReadingForm.Time, ReadingForm.Number, ReadingForm.Compare, ReadingForm.Photo];
 
     public static string Key(this ReadingForm form) => form.ToString().ToLowerInvariant();
 
@@ -164,6 +277,7 @@ public static class ReadingForms
         ReadingForm.Time => "A time",
         ReadingForm.Number => "A number",
         ReadingForm.Compare => "Compare two",
+        ReadingForm.Photo => "A photo",
         _ => throw new ArgumentOutOfRangeException(nameof(form)),
     };
 

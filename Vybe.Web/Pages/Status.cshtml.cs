@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,7 @@ public sealed class StatusModel : PageModel
         StatusCodes.Status404NotFound => "We could not find that page",
         StatusCodes.Status405MethodNotAllowed => "That action is not available here",
         StatusCodes.Status429TooManyRequests => "Slow down a little",
+        StatusCodes.Status413PayloadTooLarge => "That file is too large",
         >= 500 => "Something went wrong",
         _ => "That request could not be handled",
     };
@@ -26,7 +28,8 @@ public sealed class StatusModel : PageModel
         StatusCodes.Status404NotFound => "The link may be old or mistyped. Start again from the home page.",
         StatusCodes.Status429TooManyRequests => "You have made many requests in a short time. Wait a minute, then try again.",
         StatusCodes.Status400BadRequest =>
-            "The request held something the server could not read, such as an invisible control character. Go back, check what you typed and try again.",
+            "The server could not read the request: it may hold an invisible control character, or a file larger than the 5 MB a photo may be. Go back, check it and try again.",
+        StatusCodes.Status413PayloadTooLarge => Pages.IndexModel.PhotoTooLargeMessage,
         >= 500 => "This failed on our side. Try again in a moment.",
         _ => $"The server answered {Code}. Go back and try again.",
     };
@@ -35,7 +38,7 @@ public sealed class StatusModel : PageModel
 
     public IActionResult OnPost(int code) => Show(code);
 
-    private PageResult Show(int code)
+    private IActionResult Show(int code)
     {
         // Re-executed after an error, the response already carries the original status; the route value
         // is not always bound then (a POST whose form cannot be read binds nothing).
@@ -46,6 +49,7 @@ public sealed class StatusModel : PageModel
         {
             Response.StatusCode = code;
         }
-        return Page();
+        // An htmx request swaps the answer into part of a page: it gets the message, not a second layout.
+        return Request.IsHtmxNonBoosted() ? Partial("_StatusFragment", this) : Page();
     }
 }

@@ -90,6 +90,52 @@
     });
   });
 
+  // Photo uploads: a preview of the chosen picture, and a progress bar while it uploads.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("[data-photo-input]")) return;
+    var preview = input.form ? input.form.querySelector("[data-photo-preview]") : null;
+    if (!preview) return;
+    if (preview.src) URL.revokeObjectURL(preview.src);
+    var file = input.files && input.files[0];
+    if (file && /^image\//.test(file.type)) {
+      preview.src = URL.createObjectURL(file);
+      preview.hidden = false;
+    } else {
+      preview.removeAttribute("src");
+      preview.hidden = true;
+    }
+  });
+  function progressBarOf(event) {
+    var form = event.target && event.target.closest ? event.target.closest("form") : null;
+    return form ? form.querySelector("[data-upload-progress]") : null;
+  }
+  var maxPhotoBytes = 5 * 1024 * 1024;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.target && event.target.closest ? event.target.closest("form") : null;
+    var input = form ? form.querySelector("[data-photo-input]") : null;
+    var file = input && input.files ? input.files[0] : null;
+    if (file && file.size > maxPhotoBytes) {
+      // Say it now rather than upload 5 MB to be told the same.
+      event.preventDefault();
+      var error = document.getElementById(input.id + "-error");
+      if (error) error.textContent = "That photo is too large: the limit is 5 MB. Resize it or take a screenshot of it, and upload that.";
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      return;
+    }
+    var bar = progressBarOf(event);
+    if (bar) { bar.value = 0; bar.hidden = false; }
+  });
+  document.addEventListener("htmx:xhr:progress", function (event) {
+    var bar = progressBarOf(event);
+    if (bar && event.detail.lengthComputable) bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var bar = progressBarOf(event);
+    if (bar) bar.hidden = true;
+  });
+
   // Toasts (such as the error reference after a failed htmx request) can be dismissed.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-dismiss-toast]") : null;

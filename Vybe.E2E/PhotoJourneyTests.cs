@@ -1,0 +1,84 @@
+using Microsoft.Playwright;
+using Vybe.E2E.Infrastructure;
+using Vybe.Web.Tests.Ocr;
+
+namespace Vybe.E2E;
+
+[Collection(AppServerCollection.Name)]
+public sealed class PhotoJourneyTests(AppServerFixture server)
+{
+    [Fact]
+    public async Task A_photo_shows_a_preview_uploads_in_place_and_offers_a_choice_when_it_holds_several_numbers()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            var problems = BrowserProblems.RecordFrom(page);
+            await page.GotoAsync("/?form=photo");
+            await page.EvaluateAsync("() => { window.vybeNoReloadMarker = true; }");
+
+            // One number: a preview, then the reading in place.
+            await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
+            {
+                Name = "lock-screen.png", MimeType = "image/png", Buffer = TestPhotos.LockScreen("11:11"),
+            });
+            await Assertions.Expect(page.Locator("img[data-photo-preview]")).ToBeVisibleAsync();
+            await page.GetByLabel("Deep").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("11:11");
+            await Assertions.Expect(page.Locator("#result .reading-kind")).ToContainTextAsync("Photo · Deep reading");
+            await Assertions.Expect(page.Locator("[data-upload-progress]")).ToBeHiddenAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Screenshot("photo-reading-desktop.png"), FullPage = true });
+
+            // Several numbers: the visitor picks one.
+            await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
+            {
+                Name = "receipt.png", MimeType = "image/png", Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Which one did you see?" })).ToBeFocusedAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Screenshot("photo-choice-desktop.png"), FullPage = true });
+            await page.GetByLabel("444").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Read this one" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("444");
+
+            // Not a picture: the message appears under the field.
+            await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
+            {
+                Name = "notes.png", MimeType = "image/png", Buffer = "just some text"u8.ToArray(),
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#Photo-error")).ToContainTextAsync("not a PNG, JPEG or WebP");
+
+            Assert.True(await page.EvaluateAsync<bool>("() => window.vybeNoReloadMarker === true"), "an upload reloaded the page");
+            Assert.True(problems.All.Count == 0, string.Join('\n', problems.All));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_photo_is_read_by_plain_form_posts()
+    {
+        var page = await server.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        try
+        {
+            await page.GotoAsync("/?form=photo");
+            await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
+            {
+                Name = "receipt.png", MimeType = "image/png", Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
+            await page.GetByLabel("444").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Read this one" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("444");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}

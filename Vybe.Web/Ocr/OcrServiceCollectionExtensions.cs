@@ -1,0 +1,31 @@
+namespace Vybe.Web.Ocr;
+
+public static class OcrServiceCollectionExtensions
+{
+    public const string InstallHint =
+        "Photo readings need Tesseract on the server: install the Debian packages libtesseract5 and tesseract-ocr-eng " +
+        "(sudo apt install libtesseract5 tesseract-ocr-eng), then restart Vybe. Times and numbers can still be typed.";
+
+    public static IServiceCollection AddOcr(this IServiceCollection services)
+    {
+        services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TesseractEnginePool>();
+        services.AddSingleton<PhotoReader>();
+        return services;
+    }
+
+    /// <summary>Says at start-up whether photos can be read, and if not what to install.</summary>
+    public static void LogOcrAvailability(this WebApplication app)
+    {
+        var engines = app.Services.GetRequiredService<TesseractEnginePool>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vybe.Ocr");
+        if (engines.IsAvailable)
+        {
+            logger.LogInformation("Photo readings: Tesseract {Version}, {Size} engine(s) in the pool", engines.Version, engines.Size);
+        }
+        else
+        {
+            logger.LogWarning("Photo readings are off: {Problem} {Hint}", engines.Problem, InstallHint);
+        }
+    }
+}

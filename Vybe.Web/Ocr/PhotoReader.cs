@@ -1,0 +1,87 @@
+using Vybe.Web.Readings;
+
+namespace Vybe.Web.Ocr;
+
+/// <summary>What was found in a photo: the candidates, and the text Tesseract read (for diagnostics and tests).</summary>
+public sealed record PhotoFindings(IReadOnlyList<ReadingCandidate> Candidates, string RecognizedText);
+
+/// <summary>
+/// Reads the times and numbers in an uploaded photo: checks the upload's header first (format,
+/// size, pixel count), decodes it small and upright, then runs Tesseract on a pooled engine over a
+/// pre-processed image (polarity, contrast, upscaling of small text) and, for the clock faces
+/// Tesseract misreads, the seven-segment recogniser; the candidates of all passes are merged.
+/// </summary>
+public sealed class PhotoReader(TesseractEnginePool engines, ILogger<PhotoReader> logger)
+{
+    /// <summary>Characters a time or number can be made of (and the letters OCR confuses with them).</summary>
+    private const string DigitsAndTimeMarks = "0123456789:.apmAPM ";
+
+    public bool IsAvailable => engines.IsAvailable;
+
+    public string? Problem => engines.Problem;
+
+    /// <summary>Refuses an upload that is not a PNG, JPEG or WebP within the limits, before any decoding.</summary>
+    public static bool TryAccept(ReadOnlySpan<byte> data, out ImageHeader header, out string error) =>
+        ImageUploadRules.TryRead(data, out header, out error);
+
+    public async Task<PhotoFindings> ReadAsync(byte[] data, CancellationToken cancellationToken)
+    {
+        var photo = PhotoDecoder.Decode(data);
+        var prepared = Prepare(photo);
+
+        var (freeText, digitLine) = await engines.UseAsync(engine =>
+        {
+            // The free reading finds numbers among other text (receipts, signs). The second reads the
+            // picture as one line of digits: Tesseract reads 11:11 in many fonts as "Li:1l", and a
+            // plate's "777 Z" as "7772", until told that only digits are possible.
+            var free = engine.Recognize(prepared, TesseractNative.PageSegMode.SparseText);
+            var line = engine.Recognize(photo, TesseractNative.PageSegMode.SingleLine, DigitsAndTimeMarks);
+            if (CandidateExtractor.Extract(line).Count == 0)
+            {
+                line = engine.Recognize(prepared, TesseractNative.PageSegMode.SingleLine, DigitsAndTimeMarks);
+            }
+            if (CandidateExtractor.Extract(free).Count == 0 && CandidateExtractor.Extract(line).Count == 0)
+            {
+                // Enlarging also enlarges specks and grain; the photo as it came sometimes reads better.
+                free = engine.Recognize(photo, TesseractNative.PageSegMode.SparseText);
+            }
+            return (free, line);
+        }, cancellationToken);
+
+        var segments = HasCandidates(freeText, digitLine) ? null : SevenSegmentReader.Read(photo);
+        var candidates = Merge(segments, freeText, digitLine);
+        var recognized = string.Join('\n', new[] { freeText, digitLine, segments ?? "" }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        logger.LogDebug("Photo read: {Candidates} candidate(s) from {Text}", candidates.Count, recognized);
+        return new PhotoFindings(candidates, recognized);
+    }
+
+    private static bool HasCandidates(params string[] texts) => texts.Any(text => CandidateExtractor.Extract(text).Count > 0);
+
+    /// <summary>Dark text on light, contrast stretched, and small pictures enlarged so characters are tall enough for Tesseract.</summary>
+    public static GrayImage Prepare(GrayImage photo)
+    {
+        var image = ImageFilters.IsLightOnDark(photo) ? ImageFilters.Invert(photo) : photo;
+        image = ImageFilters.StretchContrast(image);
+        var longest = Math.Max(image.Width, image.Height);
+        if (longest < 1200)
+        {
+            image = ImageFilters.Scale(image, Math.Min(4.0, 1200.0 / longest));
+        }
+        return image;
+    }
+
+    private static IReadOnlyList<ReadingCandidate> Merge(string? segments, string freeText, string digitLine)
+    {
+        var fromFreeText = CandidateExtractor.Extract(freeText);
+        var fromDigitLine = CandidateExtractor.Extract(digitLine);
+        // A digit-only reading of a busy picture (a receipt) is noise; it counts when it found exactly
+        // one thing, or when the free reading found nothing at all.
+        var fromTesseract = (fromDigitLine.Count == 1 || fromFreeText.Count == 0 ? fromDigitLine : [])
+            .Concat(fromFreeText)
+            .DistinctBy(c => c.Text)
+            .ToList();
+        // The seven-segment recogniser is for the clock faces Tesseract cannot read; where Tesseract
+        // read something, the recogniser's guess at ordinary type would only add a wrong choice.
+        return fromTesseract.Count > 0 ? fromTesseract : CandidateExtractor.Extract(segments);
+    }
+}
