@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using SkiaSharp;
+using Vybe.Web.Ocr;
+using Xunit.Abstractions;
+
+namespace Vybe.Web.Tests.Ocr;
+
+public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
+{
+    private static readonly SKColor Red = ClockColours.RedLed;
+    private static readonly SKColor Green = ClockColours.GreenLed;
+    private static readonly SKColor Blue = ClockColours.BlueLed;
+    private static readonly SKColor White = ClockColours.WhiteLed;
+    private static readonly SKColor Lcd = ClockColours.LcdSegment;
+
+    /// <summary>
+    /// The faces the recogniser must read: every digit at least twice, digit heights 24–200 px, five
+    /// colour schemes, both shapes and both ways of drawing a 1, rotation ±4°, blur up to σ 1.5 and
+    /// JPEG quality 40–90.
+    /// </summary>
+    public static readonly ClockFace[] ClockFaces =
+    [
+        new("11:11") { DigitHeight = 120, Foreground = Red, Ones = OneStyle.NarrowCell },
+        new("12:34") { DigitHeight = 80, Foreground = Green, RotationDegrees = 2, BlurSigma = 0.8f, JpegQuality = 80 },
+        new("10:01") { DigitHeight = 60, Foreground = Blue, RotationDegrees = -3, BlurSigma = 1.0f, JpegQuality = 70 },
+        new("09:55") { DigitHeight = 150, Foreground = White, Background = ClockColours.DarkGrey, RotationDegrees = 4, BlurSigma = 1.5f, JpegQuality = 60 },
+        new("22:22") { DigitHeight = 48, Foreground = Lcd, Background = ClockColours.LcdFace, UnlitSegments = ClockColours.LcdGhost, RotationDegrees = -2, BlurSigma = 0.5f, JpegQuality = 90 },
+        new("00:00") { DigitHeight = 200, Foreground = Red, UnlitSegments = ClockColours.DimRed, RotationDegrees = 1, BlurSigma = 1.2f, JpegQuality = 50 },
+        new("4:44") { DigitHeight = 32, Foreground = Green, BlurSigma = 0.6f, JpegQuality = 85 },
+        new("12:21") { DigitHeight = 100, Foreground = Blue, RotationDegrees = -4, JpegQuality = 40 },
+        new("7:07") { DigitHeight = 24, Foreground = White, Background = ClockColours.DarkGrey, RotationDegrees = 1.5f, BlurSigma = 0.4f, JpegQuality = 90 },
+        new("18:58") { DigitHeight = 90, Foreground = Lcd, Background = ClockColours.LcdFace, RotationDegrees = 3, BlurSigma = 1.0f, JpegQuality = 75 },
+        new("11:11") { DigitHeight = 40, Foreground = Green, Ones = OneStyle.NarrowCell, RotationDegrees = -1, BlurSigma = 1.0f, JpegQuality = 70 },
+        new("11:11") { DigitHeight = 70, Foreground = Lcd, Background = ClockColours.LcdFace, RotationDegrees = 2.5f, BlurSigma = 0.7f, JpegQuality = 80 },
+        new("16:06") { DigitHeight = 64, Foreground = Red, RotationDegrees = -2, BlurSigma = 0.8f, NoiseAmplitude = 12, JpegQuality = 65 },
+        new("6:39") { DigitHeight = 140, Foreground = Blue, RotationDegrees = 3.5f, BlurSigma = 1.3f, JpegQuality = 55 },
+        new("20:16") { DigitHeight = 28, Foreground = White, Background = ClockColours.DarkGrey, RotationDegrees = -1, BlurSigma = 0.5f, JpegQuality = 80 },
+        new("23:59") { DigitHeight = 110, Foreground = Lcd, Background = ClockColours.LcdFace, RotationDegrees = -3.5f, BlurSigma = 1.4f, NoiseAmplitude = 10, JpegQuality = 45 },
+        new("8:26") { DigitHeight = 36, Foreground = Red, Shape = SegmentShape.RoundedBar, RotationDegrees = 2, BlurSigma = 0.7f, JpegQuality = 85 },
+        new("13:37") { DigitHeight = 180, Foreground = Green, Shape = SegmentShape.RoundedBar, Ones = OneStyle.NarrowCell, RotationDegrees = -2.5f, BlurSigma = 1.5f, JpegQuality = 60 },
+        new("09:55") { DigitHeight = 26, Foreground = Red, RotationDegrees = -4, BlurSigma = 0.3f, JpegQuality = 75 },
+        new("12:34") { DigitHeight = 56, Thickness = 10, Foreground = Lcd, Background = ClockColours.LcdFace, Shape = SegmentShape.RoundedBar, RotationDegrees = 4, BlurSigma = 1.0f, JpegQuality = 50 },
+        new("10:01") { DigitHeight = 75, Thickness = 7, Foreground = White, Background = ClockColours.DarkGrey, RotationDegrees = -1.5f, BlurSigma = 1.2f, JpegQuality = 70 },
+        new("22:22") { DigitHeight = 160, Thickness = 28, Foreground = Blue, RotationDegrees = 0.5f, JpegQuality = 90 },
+        new("4:44") { DigitHeight = 44, Foreground = Lcd, Background = ClockColours.LcdFace, RotationDegrees = -4, BlurSigma = 1.5f, JpegQuality = 40 },
+        new("7:07") { DigitHeight = 130, Foreground = Green, UnlitSegments = new SKColor(10, 40, 14), RotationDegrees = 1, BlurSigma = 0.9f, NoiseAmplitude = 8, JpegQuality = 65 },
+        new("18:58") { DigitHeight = 24, Foreground = White, Background = ClockColours.DarkGrey, RotationDegrees = 3, BlurSigma = 0.8f, JpegQuality = 85 },
+        new("00:00") { DigitHeight = 85, Foreground = Blue, Shape = SegmentShape.RoundedBar, RotationDegrees = -0.5f, JpegQuality = 60 },
+        new("11:11") { DigitHeight = 200, Foreground = Red, Ones = OneStyle.NarrowCell, RotationDegrees = 4, BlurSigma = 1.5f, JpegQuality = 40 },
+        new("2026") { DigitHeight = 60, Foreground = Lcd, Background = ClockColours.LcdFace, RotationDegrees = 1, BlurSigma = 0.6f, JpegQuality = 75 },
+    ];
+
+    [Fact]
+    public void Reads_nearly_every_drawn_clock_face_exactly()
+    {
+        var failures = new List<string>();
+        foreach (var face in ClockFaces)
+        {
+            var image = SevenSegmentDrawing.DrawGray(face);
+            var read = SevenSegmentReader.Read(image);
+            if (read != face.Text)
+            {
+                failures.Add($"{face} → {(read is null ? "null" : $"\"{read}\"")}");
+            }
+        }
+
+        output.WriteLine($"{ClockFaces.Length - failures.Count} of {ClockFaces.Length} read exactly.");
+        foreach (var failure in failures)
+        {
+            output.WriteLine(failure);
+        }
+        Assert.True(failures.Count <= 2, $"{failures.Count} of {ClockFaces.Length} faces misread:\n{string.Join('\n', failures)}");
+    }
+
+    [Fact]
+    public void Faces_cover_every_digit_at_least_twice()
+    {
+        var counts = ClockFaces.SelectMany(face => face.Text).Where(char.IsAsciiDigit).CountBy(digit => digit).ToDictionary();
+
+        Assert.All("0123456789", digit => Assert.True(counts.GetValueOrDefault(digit) >= 2, $"'{digit}' appears {counts.GetValueOrDefault(digit)} times"));
+    }
+
+    [Fact]
+    public void A_one_drawn_as_two_bars_in_a_narrow_cell_reads_as_one()
+    {
+        var face = new ClockFace("11:11") { DigitHeight = 90, Thickness = 12, SegmentGap = 3, Foreground = Red, Ones = OneStyle.NarrowCell };
+
+        Assert.Equal("11:11", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+    }
+
+    [Fact]
+    public void A_one_at_the_right_of_a_full_width_cell_reads_as_one()
+    {
+        var face = new ClockFace("10:11") { DigitHeight = 90, Foreground = Lcd, Background = ClockColours.LcdFace, Ones = OneStyle.RightOfFullCell };
+
+        Assert.Equal("10:11", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+    }
+
+    [Fact]
+    public void A_display_without_colon_reads_as_digits_only()
+    {
+        var face = new ClockFace("0000") { DigitHeight = 70, Foreground = Green };
+
+        Assert.Equal("0000", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+    }
+
+    [Fact]
+    public void A_face_in_a_larger_picture_is_found()
+    {
+        // A small display off-centre in a big, mostly light picture: the polarity of the whole
+        // picture is not the polarity of the display.
+        var face = SevenSegmentDrawing.DrawGray(new ClockFace("12:34") { DigitHeight = 60, Foreground = Red, BlurSigma = 0.8f });
+        var picture = GrayImage.Blank(1600, 1200, 200);
+        for (var y = 0; y < face.Height; y++)
+        {
+            Array.Copy(face.Pixels, y * face.Width, picture.Pixels, ((y + 700) * picture.Width) + 300, face.Width);
+        }
+
+        Assert.Equal("12:34", SevenSegmentReader.Read(picture));
+    }
+
+    [Theory]
+    [InlineData("12:34", 8f)]
+    [InlineData("09:55", 11f)]
+    [InlineData("11:11", 10f)]
+    public void Italic_digits_are_read(string text, float slant)
+    {
+        var face = new ClockFace(text) { DigitHeight = 90, Foreground = Red, SlantDegrees = slant, RotationDegrees = -2, BlurSigma = 0.8f, JpegQuality = 70, Ones = OneStyle.NarrowCell };
+
+        Assert.Equal(text, SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+    }
+
+    [Fact]
+    public void A_face_under_mild_glare_is_read()
+    {
+        var face = new ClockFace("22:22") { DigitHeight = 80, Foreground = Green, Glare = 0.25f, BlurSigma = 0.6f, JpegQuality = 75 };
+
+        Assert.Equal("22:22", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+    }
+
+    [Fact]
+    public void A_display_cut_off_after_the_colon_is_not_read_as_a_shorter_number()
+    {
+        // "12:34" with the minutes outside the picture: "12" would be a different number.
+        var whole = SevenSegmentDrawing.DrawGray(new ClockFace("12:34") { DigitHeight = 80, Foreground = Red, BlurSigma = 0.6f });
+        var colonRight = (int)(whole.Width * 0.56);
+        var cut = ImageFilters.Crop(whole, 0, 0, colonRight, whole.Height);
+
+        var read = SevenSegmentReader.Read(cut);
+
+        Assert.True(read is null, $"Half a clock read as \"{read}\"");
+    }
+
+    [Fact]
+    public void Random_noise_is_not_a_display()
+    {
+        var random = new Random(42);
+        var pixels = new byte[640 * 480];
+        random.NextBytes(pixels);
+
+        var read = SevenSegmentReader.Read(new GrayImage(640, 480, pixels));
+
+        Assert.True(read is null || !ClockText().IsMatch(read), $"Noise read as \"{read}\"");
+    }
+
+    [Fact]
+    public void Smooth_blotchy_noise_is_not_a_display()
+    {
+        var random = new Random(5);
+        var pixels = new byte[800 * 600];
+        random.NextBytes(pixels);
+        var blotches = ImageFilters.StretchContrast(ImageFilters.BoxBlur(ImageFilters.BoxBlur(new GrayImage(800, 600, pixels), 6), 6));
+
+        var read = SevenSegmentReader.Read(blotches);
+
+        Assert.True(read is null || !ClockText().IsMatch(read), $"Blotches read as \"{read}\"");
+    }
+
+    [Theory]
+    [InlineData("Hello", 64f)]
+    [InlineData("Hello", 160f)]
+    [InlineData("Good morning", 48f)]
+    public void Plain_text_in_a_normal_font_is_not_a_display(string text, float size)
+    {
+        var read = SevenSegmentReader.Read(SevenSegmentDrawing.DrawText(text, size));
+
+        Assert.True(read is null || !ClockText().IsMatch(read), $"\"{text}\" read as \"{read}\"");
+    }
+
+    [Fact]
+    public void A_blank_picture_is_not_a_display()
+    {
+        Assert.Null(SevenSegmentReader.Read(GrayImage.Blank(300, 200, 128)));
+    }
+
+    [GeneratedRegex(@"^\d{1,2}:\d{2}$")]
+    private static partial Regex ClockText();
+}
