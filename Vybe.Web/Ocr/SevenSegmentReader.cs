@@ -30,6 +30,12 @@ public static class SevenSegmentReader
     /// <summary>How many candidate rows of the first pass get a careful read.</summary>
     private const int RowsToRead = 4;
 
+    /// <summary>
+    /// How many rows, over all binarisations, may fail the careful read before the picture is
+    /// given up: a display is among the first few; texture and noise offer rows without end.
+    /// </summary>
+    private const int MaximumFailedRows = 12;
+
     /// <summary>Beyond this many specks the picture is texture or noise, not a display.</summary>
     private const int MaximumBlobCount = 30_000;
 
@@ -69,6 +75,10 @@ public static class SevenSegmentReader
             if (reading is not null)
             {
                 return reading.Text;
+            }
+            if (triedRows.Count >= MaximumFailedRows)
+            {
+                break;
             }
         }
         return null;
@@ -134,6 +144,10 @@ public static class SevenSegmentReader
         foreach (var row in FindRows(cells, MinimumDigitHeight).Take(RowsToRead))
         {
             var box = RowBox.Around(row, polarity);
+            if (triedRows.Count >= MaximumFailedRows)
+            {
+                break;
+            }
             if (triedRows.Any(tried => tried.IsSameRowAs(box)))
             {
                 continue;
