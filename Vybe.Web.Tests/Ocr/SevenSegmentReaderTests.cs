@@ -119,6 +119,38 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
         Assert.Equal("12:34", SevenSegmentReader.Read(picture));
     }
 
+    [Theory]
+    [InlineData("12:34", 8f)]
+    [InlineData("09:55", 11f)]
+    [InlineData("11:11", 10f)]
+    public void Italic_digits_are_read(string text, float slant)
+    {
+        var face = new ClockFace(text) { DigitHeight = 90, Foreground = Red, SlantDegrees = slant, RotationDegrees = -2, BlurSigma = 0.8f, JpegQuality = 70, Ones = OneStyle.NarrowCell };
+
+        Assert.Equal(text, SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+    }
+
+    [Fact]
+    public void A_face_under_mild_glare_is_read()
+    {
+        var face = new ClockFace("22:22") { DigitHeight = 80, Foreground = Green, Glare = 0.25f, BlurSigma = 0.6f, JpegQuality = 75 };
+
+        Assert.Equal("22:22", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+    }
+
+    [Fact]
+    public void A_display_cut_off_after_the_colon_is_not_read_as_a_shorter_number()
+    {
+        // "12:34" with the minutes outside the picture: "12" would be a different number.
+        var whole = SevenSegmentDrawing.DrawGray(new ClockFace("12:34") { DigitHeight = 80, Foreground = Red, BlurSigma = 0.6f });
+        var colonRight = (int)(whole.Width * 0.56);
+        var cut = ImageFilters.Crop(whole, 0, 0, colonRight, whole.Height);
+
+        var read = SevenSegmentReader.Read(cut);
+
+        Assert.True(read is null, $"Half a clock read as \"{read}\"");
+    }
+
     [Fact]
     public void Random_noise_is_not_a_display()
     {

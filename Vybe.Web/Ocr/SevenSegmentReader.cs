@@ -6,12 +6,15 @@ namespace Vybe.Web.Ocr;
 /// Reads a seven-segment display (alarm clock, oven, microwave) without Tesseract, which splits
 /// segments and misreads light-on-dark faces. Two passes:
 /// <list type="number">
-/// <item>Find the display: binarise the whole picture, join each digit's separate segments into a
-/// cell by proximity relative to their stroke, and look for a row of cells of the same height.</item>
-/// <item>Read it: cut the row out upright (deskewed by the slope of the cell centres) at a fixed
-/// digit height, binarise that region on its own, and decode each cell by probing the seven
-/// segment zones; a narrow cell is a 1, and two stacked dots between cells are a colon.</item>
+/// <item>Find the display: binarise the whole picture (several ways, both polarities, until one
+/// reads), join each digit's separate segments into a cell by their nearness relative to the
+/// stroke, and look for a row of cells of about the same height.</item>
+/// <item>Read it: cut the row out at a fixed digit height, turned upright (tilt from the segment
+/// edges) and unslanted (italic clocks), binarise that region on its own, and decode each cell by
+/// probing its seven segment zones; a narrow bar is a 1, two stacked dots between cells a colon.</item>
 /// </list>
+/// It prefers no answer to a wrong one: a row with an undecodable cell, ink of digit size loose
+/// beside it, half a colon at an end, or an impossible time ("1:7") is not read.
 /// Pure and deterministic: no I/O, no clock, no native code.
 /// </summary>
 public static class SevenSegmentReader
@@ -26,6 +29,12 @@ public static class SevenSegmentReader
 
     /// <summary>How many candidate rows of the first pass get a careful read.</summary>
     private const int RowsToRead = 4;
+
+    /// <summary>
+    /// How many rows, over all binarisations, may fail the careful read before the picture is
+    /// given up: a display is among the first few; texture and noise offer rows without end.
+    /// </summary>
+    private const int MaximumFailedRows = 12;
 
     /// <summary>Beyond this many specks the picture is texture or noise, not a display.</summary>
     private const int MaximumBlobCount = 30_000;
@@ -52,27 +61,24 @@ public static class SevenSegmentReader
     /// The text on the display, digits with ':' where a colon was seen ("11:11", "9:55", "0000"),
     /// or null when no row of at least two confidently decoded digits is found.
     /// </summary>
-    internal static Action<string>? Trace; // DEBUG-TEMP
-    internal static readonly Dictionary<string, double> Profile = new(); // DEBUG-TEMP
-    internal static T Time<T>(string name, Func<T> f) { var sw = System.Diagnostics.Stopwatch.StartNew(); var r = f(); lock (Profile) { Profile[name] = Profile.GetValueOrDefault(name) + sw.Elapsed.TotalMilliseconds; } return r; } // DEBUG-TEMP
-    internal static Action<GrayImage>? DumpRegion; // DEBUG-TEMP
-
     public static string? Read(GrayImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var working = Time("prepare", () => Prepare(image));
-        var inverted = Time("invert", () => ImageFilters.Invert(working));
-        GrayImage[] darkInkCandidates = Time("polarity", () => ImageFilters.IsLightOnDark(working)) ? [inverted, working] : [working, inverted];
+        var working = Prepare(image);
+        var inverted = ImageFilters.Invert(working);
+        GrayImage[] darkInkCandidates = ImageFilters.IsLightOnDark(working) ? [inverted, working] : [working, inverted];
 
         var triedRows = new List<RowBox>();
-        using var enumerator = Binarizations(darkInkCandidates).GetEnumerator();
-        while (Time("binarize", enumerator.MoveNext))
+        foreach (var binary in Binarizations(darkInkCandidates))
         {
-            var binary = enumerator.Current;
             var reading = ReadDarkInk(binary.DarkInk, binary.Ink, binary.Polarity, triedRows);
             if (reading is not null)
             {
                 return reading.Text;
+            }
+            if (triedRows.Count >= MaximumFailedRows)
+            {
+                break;
             }
         }
         return null;
@@ -87,9 +93,6 @@ public static class SevenSegmentReader
     private static IEnumerable<(GrayImage DarkInk, GrayImage Ink, int Polarity)> Binarizations(GrayImage[] darkInkCandidates)
     {
         var globalThresholds = darkInkCandidates.Select(ImageFilters.OtsuThreshold).ToArray();
-        Trace?.Invoke($"global thresholds {string.Join(",", globalThresholds)}; upper {string.Join(",", darkInkCandidates.Select((d, i) => ImageFilters.OtsuThreshold(d, (byte)(globalThresholds[i] + 1), 255)))}; lower {string.Join(",", darkInkCandidates.Select((d, i) => ImageFilters.OtsuThreshold(d, 0, globalThresholds[i])))}");
-        var h = new int[256]; foreach (var p in darkInkCandidates[0].Pixels) h[p]++;
-        Trace?.Invoke(string.Join(" ", Enumerable.Range(0, 256).Where(l => h[l] > 50).Select(l => $"{l}:{h[l]}")));
         for (var i = 0; i < darkInkCandidates.Length; i++)
         {
             yield return (darkInkCandidates[i], ImageFilters.Binarize(darkInkCandidates[i], globalThresholds[i]), i);
@@ -131,29 +134,25 @@ public static class SevenSegmentReader
     /// </summary>
     private static RowReading? ReadDarkInk(GrayImage darkInk, GrayImage binary, int polarity, List<RowBox> triedRows)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var blobs = Time("blobs1", () => InkBlobs.Find(binary, minimumArea: 4, MaximumBlobCount));
-        var tBlobs = sw.Elapsed.TotalMilliseconds;
+        var blobs = InkBlobs.Find(binary, minimumArea: 4, MaximumBlobCount);
         if (blobs is null)
         {
-            Trace?.Invoke($"TIMING blobs null {tBlobs:0.0}");
             return null;
         }
-        var cells = Time("cells1", () => GroupIntoCells(blobs));
-        var tCells = sw.Elapsed.TotalMilliseconds;
-        var rowsFound = Time("rows1", () => FindRows(cells, MinimumDigitHeight));
-        Trace?.Invoke($"TIMING blobs={blobs.Count} {tBlobs:0.0} cells={cells.Count} {tCells - tBlobs:0.0} rows={rowsFound.Count} {sw.Elapsed.TotalMilliseconds - tCells:0.0}");
+        var cells = GroupIntoCells(blobs);
         RowReading? best = null;
-        Trace?.Invoke($"stage1 cells={string.Join(" ", cells.Where(c => c.Height >= 8).Select(c => $"[{c.Left},{c.Top} {c.Width}x{c.Height} s={c.Stroke:0.0} f={c.Fill:0.00}{(c.IsDot ? " dot" : "")}]"))}");
-        foreach (var row in rowsFound.Take(RowsToRead))
+        foreach (var row in FindRows(cells, MinimumDigitHeight).Take(RowsToRead))
         {
-            Trace?.Invoke($"stage1 row={string.Join(" ", row.Select(c => $"[{c.Left},{c.Top} {c.Width}x{c.Height}]"))}");
             var box = RowBox.Around(row, polarity);
+            if (triedRows.Count >= MaximumFailedRows)
+            {
+                break;
+            }
             if (triedRows.Any(tried => tried.IsSameRowAs(box)))
             {
                 continue;
             }
-            var reading = Time("stage2", () => ReadRow(darkInk, row));
+            var reading = ReadRow(darkInk, row);
             if (reading is null)
             {
                 triedRows.Add(box);
@@ -175,7 +174,15 @@ public static class SevenSegmentReader
     /// Second pass: resample the row upright at <see cref="RegionDigitHeight"/>, re-binarise it on
     /// its own histogram, find the row again and decode it.
     /// </summary>
-    private static RowReading? ReadRow(GrayImage darkInk, IReadOnlyList<Cell> firstPassRow)
+    private static RowReading? ReadRow(GrayImage darkInk, IReadOnlyList<Cell> firstPassRow) =>
+        ReadRow(darkInk, firstPassRow, flattenBackground: false) ?? ReadRow(darkInk, firstPassRow, flattenBackground: true);
+
+    /// <summary>
+    /// One careful read of a row; with <paramref name="flattenBackground"/>, glare across the face
+    /// (wider than a digit) is subtracted first. Flattening leaves halos at large dark areas, so it
+    /// is the second try, not the first.
+    /// </summary>
+    private static RowReading? ReadRow(GrayImage darkInk, IReadOnlyList<Cell> firstPassRow, bool flattenBackground)
     {
         var height = Median(firstPassRow.Select(cell => (double)cell.Height));
         var angle = EstimateAngleDegrees(firstPassRow);
@@ -203,9 +210,11 @@ public static class SevenSegmentReader
             {
                 region = ImageFilters.ShearHorizontal(region, -slant);
             }
-            // Glare across the face is flattened away first (it is wider than a digit), and the
-            // threshold comes from the row itself: the margins may show the wall around the face.
-            region = ImageFilters.FlattenBackground(region, (int)RegionDigitHeight);
+            if (flattenBackground)
+            {
+                region = ImageFilters.FlattenBackground(region, (int)RegionDigitHeight);
+            }
+            // The threshold comes from the row itself: the margins may show the wall around the face.
             var core = ImageFilters.Crop(region, (int)((regionWidth - coreWidth) / 2), (int)((regionHeight - coreHeight) / 2), coreWidth, coreHeight);
             var binary = ImageFilters.Binarize(region, ImageFilters.OtsuThreshold(core));
             var blobs = InkBlobs.Find(binary, minimumArea: 6, MaximumBlobCount);
@@ -225,9 +234,6 @@ public static class SevenSegmentReader
             {
                 return null;
             }
-            Trace?.Invoke($"stage2 angle={angle:0.00} slant={slant:0.0} region={regionWidth}x{regionHeight} cells={string.Join(" ", cells.Select(c => $"[{c.Left},{c.Top} {c.Width}x{c.Height} s={c.Stroke:0.0} f={c.Fill:0.00}{(c.IsDot ? " dot" : "")}]"))}");
-            Trace?.Invoke($"  row={string.Join(" ", row.Select(c => $"[{c.Left},{c.Top} {c.Width}x{c.Height}]"))}");
-            DumpRegion?.Invoke(binary);
 
             // The first-pass slope (of cell centres) is rough: a 7 sits high, a 1 short. Once
             // nearly upright, the remaining tilt is measured on the horizontal segments.
@@ -406,7 +412,11 @@ public static class SevenSegmentReader
             && cell.Top - rowBottom < reach && rowTop - cell.Bottom < reach);
     }
 
-    private static RowReading? DecodeRow(GrayImage binary, IReadOnlyList<Cell> row, IReadOnlyList<Cell> allCells)
+    /// <summary>
+    /// Decodes every cell of the row (cutting apart digits that ran together) and places the
+    /// colons; null unless every cell is a digit and the whole reads as a display.
+    /// </summary>
+    private static RowReading? DecodeRow(GrayImage binary, IReadOnlyList<Cell> row, IReadOnlyList<Cell> cellsAround)
     {
         // 1, 4 and 7 lack a or d and stand shorter: the digit frame comes from the tallest cells.
         var tallest = row.Max(cell => cell.Height);
@@ -423,7 +433,6 @@ public static class SevenSegmentReader
         foreach (var cell in cells)
         {
             var digit = DecodeCell(binary, cell, rowTop, digitHeight, digitWidth, stroke);
-            Trace?.Invoke($"  cell [{cell.Left},{cell.Top} {cell.Width}x{cell.Height}] → {digit?.ToString() ?? "?"}");
             if (digit is null)
             {
                 return null;
@@ -436,10 +445,12 @@ public static class SevenSegmentReader
         }
         var onlyOnes = digits.All(digit => digit.Digit == '1');
 
-        var colonPositions = FindColons(allCells, rowTop, digitHeight);
-        if (colonPositions.Any(x => x < digits[0].Cell.Left || x > digits[^1].Cell.Right))
+        var colonPositions = FindColons(cellsAround, rowTop, digitHeight);
+        if (colonPositions.Any(x => x < digits[0].Cell.Left || x > digits[^1].Cell.Right)
+            || HasColonDotBeyondEnds(cellsAround, digits[0].Cell.Left, digits[^1].Cell.Right, rowTop, digitHeight))
         {
-            // A colon at either end means digits beyond it went unread: a part of a time is worse than none.
+            // A colon, or half of one, at either end means digits beyond it went unread (glare, a
+            // shadow): a part of a time is worse than none.
             return null;
         }
         var text = new StringBuilder();
@@ -464,8 +475,35 @@ public static class SevenSegmentReader
             // makes it a clock's 11:11.
             return null;
         }
+        if (hasColon && !IsPlausibleTime(text.ToString()))
+        {
+            return null;
+        }
         return new RowReading(text.ToString(), digits.Count, hasColon, digitHeight);
     }
+
+    /// <summary>
+    /// A reading with a colon is a time or a timer: one or two digits, then minutes or seconds in
+    /// two digits below 60. "1:7" or "111:1" is a time with digits lost, not a reading.
+    /// </summary>
+    private static bool IsPlausibleTime(string text)
+    {
+        var parts = text.Split(':');
+        return parts[0].Length is 1 or 2
+            && parts.Skip(1).All(part => part.Length == 2 && part[0] <= '5');
+    }
+
+    /// <summary>
+    /// Whether a dot the size of a colon's lies at colon height just beyond either end of the row:
+    /// the surviving half of a colon whose digits on that side went unread.
+    /// </summary>
+    private static bool HasColonDotBeyondEnds(IReadOnlyList<Cell> cells, int rowLeft, int rowRight, double rowTop, double digitHeight) =>
+        cells.Any(cell =>
+            cell.IsDot
+            && Math.Max(cell.Width, cell.Height) is var size && size >= 0.04 * digitHeight && size <= 0.35 * digitHeight
+            && cell.CentreY > rowTop + (0.15 * digitHeight) && cell.CentreY < rowTop + (0.85 * digitHeight)
+            && (cell.Right < rowLeft ? rowLeft - cell.Right : cell.Left - rowRight) is var distance
+            && distance > 0 && distance < 0.6 * digitHeight);
 
     /// <summary>
     /// The widest plausible cell gives the digit width, since 3 and 7 are narrower than the others;
@@ -592,7 +630,6 @@ public static class SevenSegmentReader
                 undecided++;
             }
         }
-        Trace?.Invoke($"    lines={string.Join(",", litLines.ToArray())} minRun={minimumRun:0.0}");
         return undecided <= 1 && DigitsBySegments.TryGetValue(segments, out var digit) ? digit : null;
     }
 
