@@ -3,8 +3,6 @@ using System.IO.Compression;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -64,19 +62,15 @@ public sealed class SentryTests : IAsyncLifetime
     /// <summary>A stand-in for Sentry's ingestion endpoint on loopback that keeps every envelope it receives.</summary>
     private sealed class EnvelopeReceiver : IAsyncDisposable
     {
-        private WebApplication? server;
+        private LoopbackServer? server;
 
         public ConcurrentBag<string> Envelopes { get; } = [];
 
-        public int Port { get; private set; }
+        public int Port => server!.Address.Port;
 
         public async Task StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            server = builder.Build();
-            server.MapPost("/api/{project}/envelope/", async (HttpContext context) =>
+            server = await LoopbackServer.StartAsync(app => app.MapPost("/api/{project}/envelope/", async (HttpContext context) =>
             {
                 Stream body = context.Request.Body;
                 if (context.Request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
@@ -86,17 +80,13 @@ public sealed class SentryTests : IAsyncLifetime
                 using var reader = new StreamReader(body);
                 Envelopes.Add(await reader.ReadToEndAsync());
                 return Results.Ok(new { id = Guid.NewGuid().ToString("N") });
-            });
-            await server.StartAsync();
-            var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            Port = new Uri(address).Port;
+            }));
         }
 
         public async ValueTask DisposeAsync()
         {
             if (server is not null)
             {
-                await server.StopAsync();
                 await server.DisposeAsync();
             }
         }

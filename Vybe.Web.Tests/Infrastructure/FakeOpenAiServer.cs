@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Vybe.Web.Tests.Infrastructure;
 
@@ -20,7 +15,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public const string ApiKey = "sk-test-0123456789abcdefSECRET";
 
     private readonly ConcurrentQueue<Func<HttpContext, Task>> script = new();
-    private WebApplication? server;
+    private LoopbackServer? server;
     private int calls;
 
     public ConcurrentQueue<string> RequestBodies { get; } = new();
@@ -32,14 +27,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public static async Task<FakeOpenAiServer> StartAsync()
     {
         var fake = new FakeOpenAiServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        fake.server = builder.Build();
-        fake.server.MapPost("/v1/chat/completions", fake.AnswerAsync);
-        await fake.server.StartAsync();
-        var address = fake.server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.BaseUrl = $"{address}/v1";
+        fake.server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", fake.AnswerAsync));
+        fake.BaseUrl = $"{fake.server.Address.ToString().TrimEnd('/')}/v1";
         return fake;
     }
 
@@ -138,7 +127,6 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     {
         if (server is not null)
         {
-            await server.StopAsync();
             await server.DisposeAsync();
         }
     }

@@ -16,8 +16,6 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
 {
     private readonly HistoryOptions settings = options.Value;
 
-    public int PageSize => settings.PageSize;
-
     public async Task SaveAsync(HistoryOwner owner, StoredReading reading, CancellationToken cancellationToken)
     {
         reading.UserId = owner.UserId;

@@ -24,8 +24,6 @@ public sealed record ReadingView(
     public string CoreSummary => Comparison is { } c
         ? $"{c.First.CoreNumber} & {c.Second.CoreNumber}"
         : Facts?.CoreNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-
-    public bool IsBuiltInWriter => Row.Writer == BuiltInReadingWriter.Name;
 }
 
 /// <summary>Parses stored readings; an unreadable one is shown as such and logged once per view as HISTORY_CORRUPT_ROW.</summary>

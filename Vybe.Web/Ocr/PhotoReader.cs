@@ -29,33 +29,45 @@ public sealed class PhotoReader(TesseractEnginePool engines, ILogger<PhotoReader
         var photo = PhotoDecoder.Decode(data);
         var prepared = Prepare(photo);
 
-        var (freeText, digitLine) = await engines.UseAsync(engine =>
+        var (free, line) = await engines.UseAsync(engine =>
         {
             // The free reading finds numbers among other text (receipts, signs). The second reads the
             // picture as one line of digits: Tesseract reads 11:11 in many fonts as "Li:1l", and a
             // plate's "777 Z" as "7772", until told that only digits are possible.
-            var free = engine.Recognize(prepared, TesseractNative.PageSegMode.SparseText);
-            var line = engine.Recognize(photo, TesseractNative.PageSegMode.SingleLine, DigitsAndTimeMarks);
-            if (CandidateExtractor.Extract(line).Count == 0)
+            var free = Reading.Of(engine.Recognize(prepared, TesseractNative.PageSegMode.SparseText));
+            var line = Reading.Of(engine.Recognize(photo, TesseractNative.PageSegMode.SingleLine, DigitsAndTimeMarks));
+            if (line.Candidates.Count == 0)
             {
-                line = engine.Recognize(prepared, TesseractNative.PageSegMode.SingleLine, DigitsAndTimeMarks);
+                line = Reading.Of(engine.Recognize(prepared, TesseractNative.PageSegMode.SingleLine, DigitsAndTimeMarks));
             }
-            if (CandidateExtractor.Extract(free).Count == 0 && CandidateExtractor.Extract(line).Count == 0)
+            if (free.Candidates.Count == 0 && line.Candidates.Count == 0)
             {
                 // Enlarging also enlarges specks and grain; the photo as it came sometimes reads better.
-                free = engine.Recognize(photo, TesseractNative.PageSegMode.SparseText);
+                free = Reading.Of(engine.Recognize(photo, TesseractNative.PageSegMode.SparseText));
             }
             return (free, line);
         }, cancellationToken);
 
-        var segments = HasCandidates(freeText, digitLine) ? null : SevenSegmentReader.Read(photo);
-        var candidates = Merge(segments, freeText, digitLine);
-        var recognized = string.Join('\n', new[] { freeText, digitLine, segments ?? "" }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        // A digit-only reading of a busy picture (a receipt) is noise; it counts when it found exactly
+        // one thing, or when the free reading found nothing at all.
+        var fromTesseract = (line.Candidates.Count == 1 || free.Candidates.Count == 0 ? line.Candidates : [])
+            .Concat(free.Candidates)
+            .DistinctBy(c => c.Text)
+            .ToList();
+        // The seven-segment recogniser is for the clock faces Tesseract cannot read; where Tesseract
+        // read something, the recogniser's guess at ordinary type would only add a wrong choice.
+        var segments = fromTesseract.Count > 0 ? null : SevenSegmentReader.Read(photo);
+        var candidates = segments is null ? fromTesseract : CandidateExtractor.Extract(segments);
+        var recognized = string.Join('\n', new[] { free.Text, line.Text, segments ?? "" }.Where(t => !string.IsNullOrWhiteSpace(t)));
         logger.LogDebug("Photo read: {Candidates} candidate(s) from {Text}", candidates.Count, recognized);
         return new PhotoFindings(candidates, recognized);
     }
 
-    private static bool HasCandidates(params string[] texts) => texts.Any(text => CandidateExtractor.Extract(text).Count > 0);
+    /// <summary>One pass's text and the candidates in it, extracted once.</summary>
+    private sealed record Reading(string Text, IReadOnlyList<ReadingCandidate> Candidates)
+    {
+        public static Reading Of(string text) => new(text, CandidateExtractor.Extract(text));
+    }
 
     /// <summary>Dark text on light, contrast stretched, and small pictures enlarged so characters are tall enough for Tesseract.</summary>
     public static GrayImage Prepare(GrayImage photo)
@@ -68,20 +80,5 @@ public sealed class PhotoReader(TesseractEnginePool engines, ILogger<PhotoReader
             image = ImageFilters.Scale(image, Math.Min(4.0, 1200.0 / longest));
         }
         return image;
-    }
-
-    private static IReadOnlyList<ReadingCandidate> Merge(string? segments, string freeText, string digitLine)
-    {
-        var fromFreeText = CandidateExtractor.Extract(freeText);
-        var fromDigitLine = CandidateExtractor.Extract(digitLine);
-        // A digit-only reading of a busy picture (a receipt) is noise; it counts when it found exactly
-        // one thing, or when the free reading found nothing at all.
-        var fromTesseract = (fromDigitLine.Count == 1 || fromFreeText.Count == 0 ? fromDigitLine : [])
-            .Concat(fromFreeText)
-            .DistinctBy(c => c.Text)
-            .ToList();
-        // The seven-segment recogniser is for the clock faces Tesseract cannot read; where Tesseract
-        // read something, the recogniser's guess at ordinary type would only add a wrong choice.
-        return fromTesseract.Count > 0 ? fromTesseract : CandidateExtractor.Extract(segments);
     }
 }

@@ -15,7 +15,6 @@ internal static partial class TesseractNative
     /// <summary>Page segmentation modes (TessPageSegMode).</summary>
     public enum PageSegMode
     {
-        Auto = 3,
         SingleBlock = 6,
         SingleLine = 7,
         SparseText = 11,
@@ -45,9 +44,6 @@ internal static partial class TesseractNative
 
     [LibraryImport(LibraryAlias)]
     public static partial TesseractText TessBaseAPIGetUTF8Text(TesseractHandle handle);
-
-    [LibraryImport(LibraryAlias)]
-    public static partial int TessBaseAPIMeanTextConf(TesseractHandle handle);
 
     [LibraryImport(LibraryAlias)]
     public static partial void TessDeleteText(IntPtr text);
