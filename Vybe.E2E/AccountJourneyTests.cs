@@ -27,6 +27,7 @@ public sealed class AccountJourneyTests(AppServerFixture server)
             await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
             await Assertions.Expect(page.Locator("#Input_Password-error")).ToContainTextAsync("too easy to guess");
             await Assertions.Expect(page.Locator("#Input_Password")).ToHaveAttributeAsync("aria-invalid", "true");
+            await PageChecks.CheckAsync(page, "signup-weak-password");
 
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
             await page.GetByLabel("Password again").FillAsync(Password);
@@ -40,13 +41,22 @@ public sealed class AccountJourneyTests(AppServerFixture server)
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"));
+            await PageChecks.CheckAsync(page, "login");
+            await page.GetByLabel("E-mail").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync("not the password");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("do not match an account");
+            await PageChecks.CheckAsync(page, "login-wrong-password");
+
             await page.GetByLabel("E-mail").FillAsync(email);
             await page.GetByLabel("Password").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.vybeNoReloadMarker === true"), "a form post reloaded the page");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Screenshot("signed-in-desktop.png"), FullPage = true });
+            await AccountSteps.MainNavigationLink(page, "Account").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await PageChecks.CheckAsync(page, "account");
             Assert.True(problems.All.Count == 0, string.Join('\n', problems.All));
         }
         finally

@@ -21,11 +21,7 @@ public sealed class HomePageSmokeTests(AppServerFixture server)
             Assert.Equal(200, response.Status);
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("11:11");
             await Assertions.Expect(page).ToHaveTitleAsync(new Regex("Vybe"));
-            await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = RepositoryPaths.Screenshot("home-desktop.png"),
-                FullPage = true,
-            });
+            await PageChecks.CheckAsync(page, "home-first-visit");
             Assert.True(problems.All.Count == 0,
                 $"The home page reported problems in the browser:\n{string.Join('\n', problems.All)}\n\nServer output:\n{server.ServerOutput}");
         }

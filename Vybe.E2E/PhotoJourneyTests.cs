@@ -16,6 +16,7 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             var problems = BrowserProblems.RecordFrom(page);
             await page.GotoAsync("/?form=photo");
             await page.EvaluateAsync("() => { window.vybeNoReloadMarker = true; }");
+            await PageChecks.CheckAsync(page, "photo-form");
 
             // One number: a preview, then the reading in place.
             await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
@@ -28,7 +29,7 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("11:11");
             await Assertions.Expect(page.Locator("#result .reading-kind")).ToContainTextAsync("Photo · Deep reading");
             await Assertions.Expect(page.Locator("[data-upload-progress]")).ToBeHiddenAsync();
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Screenshot("photo-reading-desktop.png"), FullPage = true });
+            await PageChecks.CheckAsync(page, "photo-reading");
 
             // Several numbers: the visitor picks one.
             await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
@@ -37,7 +38,7 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Which one did you see?" })).ToBeFocusedAsync();
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Screenshot("photo-choice-desktop.png"), FullPage = true });
+            await PageChecks.CheckAsync(page, "photo-choice");
             await page.GetByLabel("444").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Read this one" }).ClickAsync();
             await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("444");
@@ -49,6 +50,7 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
             await Assertions.Expect(page.Locator("#Photo-error")).ToContainTextAsync("not a PNG, JPEG or WebP");
+            await PageChecks.CheckAsync(page, "photo-error");
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.vybeNoReloadMarker === true"), "an upload reloaded the page");
             Assert.True(problems.All.Count == 0, string.Join('\n', problems.All));

@@ -29,6 +29,8 @@ public sealed class AppServerFixture : IAsyncLifetime
     /// <summary>Signing up with this address makes an admin (the app is configured so).</summary>
     public const string AdminEmail = "admin.e2e@example.com";
 
+    public const string AdminPassword = "admin lantern quartz 3301";
+
     /// <summary>Debian's chromium package. Playwright cannot download browsers here, so it drives this one.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -36,6 +38,8 @@ public sealed class AppServerFixture : IAsyncLifetime
     private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly StringBuilder serverOutput = new();
+    private readonly SemaphoreSlim adminAccountGate = new(1, 1);
+    private bool adminAccountExists;
     private string? adminConnectionString;
     private string? databaseName;
     private string? emailPickupDirectory;
@@ -76,6 +80,34 @@ public sealed class AppServerFixture : IAsyncLifetime
         options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 800 };
         var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A page of its own, logged in as the admin. The first call signs the admin up through the
+    /// signup form (the app makes that address an admin); later calls log in.
+    /// </summary>
+    public async Task<IPage> NewAdminPageAsync()
+    {
+        var page = await NewPageAsync();
+        await adminAccountGate.WaitAsync();
+        try
+        {
+            if (adminAccountExists)
+            {
+                await AccountSteps.LogInAsync(page, AdminEmail, AdminPassword);
+            }
+            else
+            {
+                await AccountSteps.SignUpAsync(page, AdminEmail, AdminPassword);
+                adminAccountExists = true;
+            }
+        }
+        finally
+        {
+            adminAccountGate.Release();
+        }
+        await Assertions.Expect(AccountSteps.MainNavigationLink(page, "Admin")).ToBeVisibleAsync();
+        return page;
     }
 
     public async Task InitializeAsync()

@@ -14,6 +14,9 @@ public sealed record ReadingView(
 {
     public const string CorruptMessage = "This reading could not be displayed.";
 
+    /// <summary>ViewData key: the heading level of the reading's title (2 unless its own page sets 1).</summary>
+    public const string TitleLevelKey = "ReadingTitleLevel";
+
     public bool IsReadable => Sections.Count > 0 && (Facts is not null || Comparison is not null);
 
     public Guid Id => Row.Id;

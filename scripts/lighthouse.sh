@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Lighthouse CI over the pages people land on: publishes the built app, runs it in Production mode on
+# a fresh PostgreSQL database, seeds it through its own forms (an admin account, readings, a shared
+# reading, a browser error), audits home, login, signup, a shared reading, history and the admin
+# error log with @lhci/cli (budgets in lighthouserc.json), prints the scores and exits non-zero when
+# a budget fails. Reports go to artifacts/lighthouse (git-ignored).
+#
+# ./test.sh runs it after the test projects, against its throwaway cluster (VYBE_TEST_POSTGRES).
+# Run alone it starts a throwaway cluster of its own; it needs `npm ci` and a Release build first.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPORTS_DIR="$REPO_ROOT/artifacts/lighthouse"
+APP_DIR="$REPO_ROOT/artifacts/lighthouse-app"
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+# shellcheck source=scripts/throwaway-postgres.sh
+source "$REPO_ROOT/scripts/throwaway-postgres.sh"
+
+APP_PID=""
+DATABASE=""
+OWN_CLUSTER=false
+WORK_DIR="$(mktemp -d -t vybe-lighthouse.XXXXXX)"
+
+# The libpq settings of the server in VYBE_TEST_POSTGRES (an Npgsql connection string), for psql.
+export_libpq_settings() {
+  local pair key value
+  IFS=';' read -ra pairs <<<"$VYBE_TEST_POSTGRES"
+  for pair in "${pairs[@]}"; do
+    key="${pair%%=*}"
+    value="${pair#*=}"
+    case "${key,,}" in
+      host) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      username) export PGUSER="$value" ;;
+      password) export PGPASSWORD="$value" ;;
+    esac
+  done
+  export PGDATABASE=postgres
+}
+
+psql_command() {
+  local psql=psql
+  [[ -x /usr/lib/postgresql/15/bin/psql ]] && psql=/usr/lib/postgresql/15/bin/psql
+  "$psql" -X -q -v ON_ERROR_STOP=1 -c "$1"
+}
+
+cleanup() {
+  local status=$?
+  if [[ -n $APP_PID ]]; then
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  if [[ -n $DATABASE ]]; then
+    psql_command "DROP DATABASE IF EXISTS \"$DATABASE\" WITH (FORCE)" || true
+  fi
+  if [[ $OWN_CLUSTER == true ]]; then
+    stop_postgres
+  fi
+  rm -rf "$WORK_DIR"
+  exit "$status"
+}
+
+wait_until_healthy() {
+  local url=$1 attempt
+  for attempt in $(seq 1 240); do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "The app exited before $url answered. Its output:" >&2
+      cat "$WORK_DIR/app.log" >&2
+      return 1
+    fi
+    if curl -fs -o /dev/null --max-time 2 "$url"; then
+      return 0
+    fi
+    sleep 0.25
+  done
+  echo "$url did not answer within 60 s. The app's output:" >&2
+  cat "$WORK_DIR/app.log" >&2
+  return 1
+}
+
+main() {
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  cd "$REPO_ROOT"
+
+  if [[ -z ${VYBE_TEST_POSTGRES:-} ]]; then
+    OWN_CLUSTER=true
+    start_throwaway_postgres
+  fi
+  export_libpq_settings
+
+  if [[ ! -f Vybe.Web/bin/Release/net10.0/Vybe.Web.dll ]]; then
+    log "dotnet build Vybe.Web -c Release"
+    dotnet build Vybe.Web -c Release --nologo -v q
+  fi
+  # Published, not run from the build folder: the static files are then served fingerprinted and
+  # precompressed, as in a deployment.
+  log "dotnet publish Vybe.Web (Release) to $APP_DIR"
+  rm -rf "$APP_DIR"
+  dotnet publish Vybe.Web -c Release --no-build --nologo -v q -o "$APP_DIR"
+
+  DATABASE="vybe_lighthouse_$(python3 -c 'import secrets; print(secrets.token_hex(6))')"
+  local port base_url
+  port="$(free_loopback_port)"
+  base_url="http://127.0.0.1:$port"
+  export LIGHTHOUSE_EMAIL="lighthouse.admin@example.com"
+  LIGHTHOUSE_PASSWORD="lighthouse $(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
+  export LIGHTHOUSE_PASSWORD
+
+  log "Starting Vybe.Web (Production) on $base_url, database $DATABASE"
+  # Npgsql takes the last value of a repeated key, so appending Database picks the fresh database;
+  # the app creates it and applies the migrations at start-up.
+  (cd "$APP_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production \
+    Vybe__Database__Provider=postgres \
+    ConnectionStrings__Vybe="$VYBE_TEST_POSTGRES;Database=$DATABASE" \
+    Vybe__Admin__Emails__0="$LIGHTHOUSE_EMAIL" \
+    Vybe__Email__PickupDirectory="$WORK_DIR/mail" \
+    dotnet Vybe.Web.dll --urls "$base_url") >"$WORK_DIR/app.log" 2>&1 &
+  APP_PID=$!
+  wait_until_healthy "$base_url/healthz"
+
+  log "Seeding: an admin account, three readings, a shared reading, a browser error"
+  local shared_reading
+  shared_reading="$(node scripts/lighthouse/seed.mjs "$base_url" | python3 -c 'import json, sys; print(json.load(sys.stdin)["sharedReading"])')"
+  echo "Shared reading: $shared_reading"
+
+  log "lhci collect (budgets and settings in lighthouserc.json)"
+  rm -rf .lighthouseci "$REPORTS_DIR"
+  # Public pages first, audited as a guest; the puppeteer script logs in before /history.
+  npx --no-install lhci collect --config=lighthouserc.json \
+    --url="$base_url/" \
+    --url="$base_url/Account/Login" \
+    --url="$base_url/Account/Signup" \
+    --url="$shared_reading" \
+    --url="$base_url/history" \
+    --url="$base_url/Admin/Errors"
+  npx --no-install lhci upload --config=lighthouserc.json >/dev/null
+
+  log "Lighthouse scores"
+  node scripts/lighthouse/summary.mjs "$REPORTS_DIR"
+
+  log "lhci assert"
+  npx --no-install lhci assert --config=lighthouserc.json
+  echo "All Lighthouse budgets met."
+}
+
+main "$@"
