@@ -99,6 +99,33 @@ run_test_projects() {
   done
 }
 
+# The restore drill of docs/DATABASE_OPERATIONS.md on a database with data in it: a new database on
+# the throwaway cluster, migrated by the built app's `migrate` command and seeded with psql; then
+# scripts/restore-drill.sh must pass and scripts/test-db-scripts.sh must see the backup and the
+# drill fail when they should. The database is dropped afterwards. Returns non-zero on any failure.
+# (Called from a `||` list, where `set -e` does not apply: each step is checked explicitly.)
+run_restore_drill() {
+  log "Restore drill (scripts/restore-drill.sh) on a seeded database"
+  local -x PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE="vybe_drill_$$_$RANDOM" PG_BIN="${PG_BIN:-}"
+  set_libpq_variables_from_test_postgres
+  local psql=("${PG_BIN:+$PG_BIN/}psql" --no-psqlrc --no-password --quiet --set=ON_ERROR_STOP=1)
+
+  "${psql[@]}" --dbname=postgres --command="CREATE DATABASE \"$PGDATABASE\"" || return 1
+  local status=0
+  (cd "$REPO_ROOT/Vybe.Web" && ASPNETCORE_ENVIRONMENT=Test Vybe__Database__Provider=postgres \
+    ConnectionStrings__Vybe="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PGDATABASE" \
+    dotnet "bin/$BUILD_CONFIGURATION/net10.0/Vybe.Web.dll" migrate) &&
+    "${psql[@]}" --dbname="$PGDATABASE" --file="$REPO_ROOT/scripts/restore-drill-seed.sql" &&
+    "$REPO_ROOT/scripts/restore-drill.sh" &&
+    "$REPO_ROOT/scripts/test-db-scripts.sh" || status=1
+
+  "${psql[@]}" --dbname=postgres --command="DROP DATABASE IF EXISTS \"$PGDATABASE\" WITH (FORCE)" || status=1
+  if [[ $status -ne 0 ]]; then
+    echo "The restore drill or its checks failed." >&2
+  fi
+  return "$status"
+}
+
 # Prints one line per project from its TRX counters, then the closing "Tests: N passed, N failed,
 # N skipped" line; fails when a project left no results or when no test ran at all.
 summarize_results() {
@@ -163,6 +190,7 @@ main() {
     exit 1
   fi
   run_test_projects
+  run_restore_drill || TEST_FAILED=true
 
   local summary_ok=true
   summarize_results || summary_ok=false

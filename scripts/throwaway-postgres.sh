@@ -96,3 +96,23 @@ EOF
   # The test projects read exactly this variable and create and drop their own databases on the server.
   export VYBE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=vybe;Password=$password;Database=postgres"
 }
+
+# Sets PGHOST, PGPORT, PGUSER and PGPASSWORD (libpq's variables, read by psql, pg_dump and
+# pg_restore) from the Npgsql connection string in VYBE_TEST_POSTGRES
+# ("Host=..;Port=..;Username=..;Password=..;Database=.."). Bash scopes dynamically: a caller that
+# declares them `local -x` first keeps them to itself.
+set_libpq_variables_from_test_postgres() {
+  local pairs pair key value
+  IFS=';' read -r -a pairs <<<"$VYBE_TEST_POSTGRES"
+  for pair in "${pairs[@]}"; do
+    key="${pair%%=*}"
+    key="${key// /}"
+    value="${pair#*=}"
+    case "${key,,}" in
+      host) PGHOST=$value ;;
+      port) PGPORT=$value ;;
+      username) PGUSER=$value ;;
+      password) PGPASSWORD=$value ;;
+    esac
+  done
+}
