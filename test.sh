@@ -71,6 +71,7 @@ source "$REPO_ROOT/scripts/throwaway-postgres.sh"
 # --- Build and tests ---------------------------------------------------------------------------
 
 TEST_FAILED=false
+LIGHTHOUSE_FAILED=false
 TRX_FILES=()
 
 build_solution() {
@@ -124,6 +125,13 @@ run_restore_drill() {
     echo "The restore drill or its checks failed." >&2
   fi
   return "$status"
+}
+
+# Lighthouse CI (scripts/lighthouse.sh): the budgets of lighthouserc.json on the published app,
+# against this run's throwaway cluster. It prints each page's scores; a missed budget fails the run.
+run_lighthouse() {
+  log "Lighthouse CI (scripts/lighthouse.sh)"
+  "$REPO_ROOT/scripts/lighthouse.sh"
 }
 
 # Prints one line per project from its TRX counters, then the closing "Tests: N passed, N failed,
@@ -191,10 +199,14 @@ main() {
   fi
   run_test_projects
   run_restore_drill || TEST_FAILED=true
+  run_lighthouse || LIGHTHOUSE_FAILED=true
 
   local summary_ok=true
   summarize_results || summary_ok=false
-  if [[ $TEST_FAILED == true || $summary_ok == false ]]; then
+  if [[ $LIGHTHOUSE_FAILED == true ]]; then
+    echo "Lighthouse: a budget was missed or the audit could not run (see above)." >&2
+  fi
+  if [[ $TEST_FAILED == true || $summary_ok == false || $LIGHTHOUSE_FAILED == true ]]; then
     exit 1
   fi
 }

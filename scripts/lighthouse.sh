@@ -24,23 +24,6 @@ DATABASE=""
 OWN_CLUSTER=false
 WORK_DIR="$(mktemp -d -t vybe-lighthouse.XXXXXX)"
 
-# The libpq settings of the server in VYBE_TEST_POSTGRES (an Npgsql connection string), for psql.
-export_libpq_settings() {
-  local pair key value
-  IFS=';' read -ra pairs <<<"$VYBE_TEST_POSTGRES"
-  for pair in "${pairs[@]}"; do
-    key="${pair%%=*}"
-    value="${pair#*=}"
-    case "${key,,}" in
-      host) export PGHOST="$value" ;;
-      port) export PGPORT="$value" ;;
-      username) export PGUSER="$value" ;;
-      password) export PGPASSWORD="$value" ;;
-    esac
-  done
-  export PGDATABASE=postgres
-}
-
 psql_command() {
   local psql=psql
   [[ -x /usr/lib/postgresql/15/bin/psql ]] && psql=/usr/lib/postgresql/15/bin/psql
@@ -91,7 +74,8 @@ main() {
     OWN_CLUSTER=true
     start_throwaway_postgres
   fi
-  export_libpq_settings
+  set_libpq_variables_from_test_postgres
+  export PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE=postgres
 
   if [[ ! -f Vybe.Web/bin/Release/net10.0/Vybe.Web.dll ]]; then
     log "dotnet build Vybe.Web -c Release"

@@ -62,8 +62,10 @@ backup_keeps_the_newest_dumps() {
   [[ ${#kept[@]} -eq 2 && ${kept[0]} == "${paths[1]}" && ${kept[1]} == "${paths[2]}" ]] \
     || { fail_with "expected the two newest dumps (${paths[1]}, ${paths[2]}), found: ${kept[*]}"; return 1; }
   [[ "$(stat -c %a "${kept[1]}")" == 600 ]] || { fail_with "a dump is readable by others"; return 1; }
-  "${PG_BIN:+$PG_BIN/}pg_restore" --list "${kept[1]}" | grep -q ' TABLE DATA public readings ' \
-    || { fail_with "the dump has no data for readings"; return 1; }
+  # Captured first: `pg_restore | grep -q` fails under pipefail whenever grep stops reading early.
+  local listing
+  listing="$("${PG_BIN:+$PG_BIN/}pg_restore" --list "${kept[1]}")" || { fail_with "pg_restore --list failed"; return 1; }
+  grep -q ' TABLE DATA public readings ' <<<"$listing" || { fail_with "the dump has no data for readings"; return 1; }
 }
 
 backup_of_a_missing_database_fails_and_leaves_no_file() {
