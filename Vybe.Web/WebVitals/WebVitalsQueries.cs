@@ -50,10 +50,14 @@ public sealed class WebVitalsQueries(VybeDbContext db, TimeProvider time)
             var p75 = await Between(start, end)
                 .Where(s => s.Page == group.Page && s.Metric == group.Metric)
                 .OrderBy(s => s.Value)
-                .Select(s => s.Value)
+                .Select(s => (double?)s.Value)
                 .Skip(rank - 1)
-                .FirstAsync(cancellationToken);
-            rows.Add(new WebVitalsRow(group.Page, metric, group.Count, p75, group.Good, group.NeedsImprovement, group.Poor));
+                .FirstOrDefaultAsync(cancellationToken);
+            if (p75 is null)
+            {
+                continue; // retention deleted the group's samples between the two queries
+            }
+            rows.Add(new WebVitalsRow(group.Page, metric, group.Count, p75.Value, group.Good, group.NeedsImprovement, group.Poor));
         }
 
         var metricOrder = WebVitalMetrics.All.ToList();
