@@ -5,6 +5,7 @@ using Vybe.Web.History;
 using Vybe.Web.Ocr;
 using Vybe.Web.Readings;
 using Vybe.Web.Web;
+using Vybe.Web.WebVitals;
 
 var invocation = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(invocation.HostArguments);
@@ -24,6 +25,7 @@ builder.Services.AddOcr();
 builder.WebHost.UseSentryWhenConfigured(builder.Configuration);
 builder.Services.AddVybeWeb();
 builder.Services.AddErrorLogAdmin();
+builder.Services.AddWebVitals(builder.Configuration);
 
 var app = builder.Build();
 

@@ -56,6 +56,10 @@ public sealed class AppServerFixture : IAsyncLifetime
     /// <summary>The folder the app writes its e-mails to (as .eml files) instead of sending them.</summary>
     public string EmailPickupDirectory => emailPickupDirectory ?? throw NotStarted();
 
+    /// <summary>The app's own database, for tests that check what it stored (no pooling: tests open few connections).</summary>
+    public string DatabaseConnectionString =>
+        new NpgsqlConnectionStringBuilder(adminConnectionString ?? throw NotStarted()) { Database = databaseName, Pooling = false }.ConnectionString;
+
     /// <summary>Everything the app printed so far; include it in failure messages.</summary>
     public string ServerOutput
     {

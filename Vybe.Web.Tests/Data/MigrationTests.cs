@@ -44,7 +44,7 @@ public sealed class MigrationTests
         {
             var result = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
             Assert.True(result.ExitCode == 0, result.Output);
-            Assert.Contains("Applied 2 migration(s)", result.Output);
+            Assert.Contains("Applied 3 migration(s)", result.Output);
 
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
@@ -90,6 +90,16 @@ public sealed class MigrationTests
                 "VALUES (gen_random_uuid(), 'number', '1', '1', 'lite', '{}', 'built-in', '[]', now())", connection);
             violation = await Assert.ThrowsAsync<PostgresException>(() => ownerless.ExecuteNonQueryAsync());
             Assert.Equal("ck_readings_one_owner", violation.ConstraintName);
+
+            // A Web Vitals sample names a known metric and rating and has no negative value.
+            await using var badMetric = new NpgsqlCommand(
+                "INSERT INTO web_vitals (ts, page, metric, value, rating, request_id) VALUES (now(), '/', 'FID', 1, 'good', gen_random_uuid())", connection);
+            violation = await Assert.ThrowsAsync<PostgresException>(() => badMetric.ExecuteNonQueryAsync());
+            Assert.Equal("ck_web_vitals_metric", violation.ConstraintName);
+            await using var negative = new NpgsqlCommand(
+                "INSERT INTO web_vitals (ts, page, metric, value, rating, request_id) VALUES (now(), '/', 'LCP', -1, 'good', gen_random_uuid())", connection);
+            violation = await Assert.ThrowsAsync<PostgresException>(() => negative.ExecuteNonQueryAsync());
+            Assert.Equal("ck_web_vitals_value", violation.ConstraintName);
 
             var again = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
             Assert.Contains("The database is up to date.", again.Output);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.History;
+using Vybe.Web.WebVitals;
 
 namespace Vybe.Web.Data;
 
@@ -25,6 +26,12 @@ internal static class ProviderMapping
             entity.Property(r => r.CreatedAt).HasColumnType("timestamptz");
             entity.Property(r => r.Numbers).HasColumnType("jsonb");
             entity.Property(r => r.Sections).HasColumnType("jsonb");
+        });
+        builder.Entity<WebVitalSample>(entity =>
+        {
+            entity.Property(s => s.Id).UseIdentityByDefaultColumn();
+            entity.Property(s => s.Ts).HasColumnType("timestamptz");
+            entity.Property(s => s.RequestId).HasColumnType("uuid");
         });
     }
 

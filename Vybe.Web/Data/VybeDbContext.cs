@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.History;
+using Vybe.Web.WebVitals;
 
 namespace Vybe.Web.Data;
 
@@ -18,6 +19,8 @@ public abstract class VybeDbContext(DbContextOptions options)
     public DbSet<ErrorLogEntry> ErrorLogs => Set<ErrorLogEntry>();
 
     public DbSet<StoredReading> Readings => Set<StoredReading>();
+
+    public DbSet<WebVitalSample> WebVitals => Set<WebVitalSample>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

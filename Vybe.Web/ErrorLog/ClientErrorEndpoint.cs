@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Vybe.Web.Web;
 
 namespace Vybe.Web.ErrorLog;
 
@@ -38,24 +39,12 @@ public static class ClientErrorEndpoint
     private static async Task<IResult> HandleAsync(HttpContext context, IErrorLog errorLog, IOptions<ErrorLogOptions> options)
     {
         var maxBytes = options.Value.ClientErrorMaxBytes;
-        if (context.Request.ContentLength > maxBytes)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, $"An error report may be at most {maxBytes} bytes.");
-        }
         // A JSON content type cannot be sent cross-site without a CORS preflight, which this app never grants.
         if (!context.Request.HasJsonContentType())
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Send the error report as application/json.");
         }
-
-        var body = new byte[maxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < body.Length && (read = await context.Request.Body.ReadAsync(body.AsMemory(length), context.RequestAborted)) > 0)
-        {
-            length += read;
-        }
-        if (length > maxBytes)
+        if (await SmallJsonBody.ReadAsync(context.Request, maxBytes, context.RequestAborted) is not { } body)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, $"An error report may be at most {maxBytes} bytes.");
         }
@@ -63,7 +52,7 @@ public static class ClientErrorEndpoint
         ClientErrorReport? report;
         try
         {
-            report = JsonSerializer.Deserialize<ClientErrorReport>(body.AsSpan(0, length), Json);
+            report = JsonSerializer.Deserialize<ClientErrorReport>(body.Span, Json);
         }
         catch (JsonException)
         {

@@ -431,6 +431,61 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Vybe.Web.WebVitals.WebVitalSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("page");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("Ts")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("ts");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_web_vitals");
+
+                    b.HasIndex("Ts")
+                        .HasDatabaseName("ix_web_vitals_ts");
+
+                    b.HasIndex("Page", "Metric", "Ts")
+                        .HasDatabaseName("ix_web_vitals_page_metric_ts");
+
+                    b.ToTable("web_vitals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_web_vitals_metric", "metric IN ('LCP', 'INP', 'CLS', 'FCP', 'TTFB')");
+
+                            t.HasCheckConstraint("ck_web_vitals_rating", "rating IN ('good', 'needs-improvement', 'poor')");
+
+                            t.HasCheckConstraint("ck_web_vitals_value", "value >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Vybe.Web.Accounts.VybeRole", null)

@@ -415,6 +415,59 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Vybe.Web.WebVitals.WebVitalSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("page");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<long>("Ts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ts");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_web_vitals");
+
+                    b.HasIndex("Ts")
+                        .HasDatabaseName("ix_web_vitals_ts");
+
+                    b.HasIndex("Page", "Metric", "Ts")
+                        .HasDatabaseName("ix_web_vitals_page_metric_ts");
+
+                    b.ToTable("web_vitals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_web_vitals_metric", "metric IN ('LCP', 'INP', 'CLS', 'FCP', 'TTFB')");
+
+                            t.HasCheckConstraint("ck_web_vitals_rating", "rating IN ('good', 'needs-improvement', 'poor')");
+
+                            t.HasCheckConstraint("ck_web_vitals_value", "value >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Vybe.Web.Accounts.VybeRole", null)

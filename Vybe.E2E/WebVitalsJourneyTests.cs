@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+using Npgsql;
+using Vybe.E2E.Infrastructure;
+
+namespace Vybe.E2E;
+
+[Collection(AppServerCollection.Name)]
+public sealed class WebVitalsJourneyTests(AppServerFixture server)
+{
+    private static readonly string[] AllMetrics = ["CLS", "FCP", "INP", "LCP", "TTFB"];
+
+    private sealed record Sample(string Page, string Metric, double Value, string Rating);
+
+    [Fact]
+    public async Task A_page_view_reports_its_web_vitals_under_its_route_template_when_the_visitor_leaves()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            var problems = BrowserProblems.RecordFrom(page);
+            await page.GotoAsync("/");
+            await page.GetByLabel("Time you saw").FillAsync("11:11");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
+            var permalink = await page.GetByRole(AriaRole.Link, new() { Name = "Open this reading" }).GetAttributeAsync("href");
+            Assert.Matches("^/r/[0-9a-f-]{36}$", permalink);
+
+            // A full page load of a page whose URL carries an id: what web-vitals measures.
+            await page.GotoAsync(permalink!);
+            Assert.Equal("/r/{id}", await page.Locator("meta[name='vybe-page']").GetAttributeAsync("content"));
+            var requestId = Guid.Parse((await page.Locator("meta[name='vybe-request-id']").GetAttributeAsync("content"))!);
+            // An interaction, so that INP has something to measure.
+            await page.Locator(".reading-title").ClickAsync();
+
+            // Leaving hides the page; the script sends what it measured then.
+            await page.GotoAsync("/");
+
+            var samples = await SamplesEventuallyAsync(requestId, AllMetrics.Length);
+            Assert.Equal(AllMetrics, samples.Select(s => s.Metric).Order());
+            Assert.All(samples, s => Assert.Equal("/r/{id}", s.Page));
+            Assert.All(samples, s => Assert.True(s.Value >= 0, $"{s.Metric} = {s.Value}"));
+            Assert.All(samples, s => Assert.Contains(s.Rating, new[] { "good", "needs-improvement", "poor" }));
+            Assert.True(problems.All.Count == 0, string.Join('\n', problems.All));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>The samples stored for a page view, polled until at least <paramref name="count"/> are there.</summary>
+    private async Task<List<Sample>> SamplesEventuallyAsync(Guid requestId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var samples = new List<Sample>();
+            await using (var connection = new NpgsqlConnection(server.DatabaseConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var query = new NpgsqlCommand(
+                    "SELECT page, metric, value, rating FROM web_vitals WHERE request_id = @requestId", connection);
+                query.Parameters.AddWithValue("requestId", requestId);
+                await using var reader = await query.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    samples.Add(new Sample(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetString(3)));
+                }
+            }
+            if (samples.Count >= count)
+            {
+                return samples;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Expected {count} Web Vitals samples for request {requestId}, found: " +
+                    string.Join(", ", samples.Select(s => s.Metric)) + $"\nServer output:\n{server.ServerOutput}");
+            }
+            await Task.Delay(200);
+        }
+    }
+}
