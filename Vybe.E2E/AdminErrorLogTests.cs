@@ -68,6 +68,13 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
             // The member was signed in, so the entry names them; a guest's would say "none".
             await Assertions.Expect(facts.Locator("dt:has-text('User id') + dd code")).ToHaveTextAsync(new Regex("^[0-9a-f-]{36}$"));
             await PageChecks.CheckAsync(admin, "admin-error-detail");
+
+            // The other admin pages a responder opens next to it.
+            await admin.GotoAsync("/Admin/Errors/Digest");
+            await PageChecks.CheckAsync(admin, "admin-errors-digest");
+            await admin.GotoAsync("/Admin/Vitals");
+            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await PageChecks.CheckAsync(admin, "admin-web-vitals");
             Assert.True(problems.All.Count == 0, string.Join('\n', problems.All));
         }
         finally
