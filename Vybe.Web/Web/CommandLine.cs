@@ -36,7 +36,7 @@ public static class CommandLine
                 {
                     var db = services.GetRequiredService<VybeDbContext>();
                     var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                    await db.Database.MigrateAsync();
+                    await db.MigrateOneAtATimeAsync();
                     Console.WriteLine(pending.Count == 0
                         ? "The database is up to date."
                         : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
