@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.Operations;
 
 namespace Vybe.Web.Web;
 
@@ -53,6 +54,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapClientErrors();
+        app.MapOpsInfo();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;
