@@ -29,12 +29,14 @@ public sealed class SmallFormLimitsApp : VybeAppFactory
 
 public static class RateLimitAssertions
 {
+    /// <summary>429 with Retry-After, and the whole page around a message saying how long to wait.</summary>
     public static void IsRefusedWithRetryAfter(HtmlBrowser.Page page)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, page.Status);
-        Assert.True(page.Response.Headers.RetryAfter?.Delta?.TotalSeconds is > 0 and <= 60,
-            $"Retry-After: {page.Response.Headers.RetryAfter}");
-        Assert.Contains("Please wait", page.Text);
+        var seconds = page.Response.Headers.RetryAfter?.Delta?.TotalSeconds;
+        Assert.True(seconds is > 0 and <= 60, $"Retry-After: {page.Response.Headers.RetryAfter}");
+        Assert.Contains($"Please wait {seconds} seconds", page.Text);
+        Assert.NotNull(page.Document.QuerySelector("header.site-header"));
     }
 }
 
@@ -57,7 +59,26 @@ public sealed class LoginRateLimitTests(SmallFormLimitsApp app) : IClassFixture<
         // The right password now: refused before it is checked, so it neither signs in nor counts as a failure.
         var refused = await browser.LogInAsync(email);
 
+        // The same post as htmx sends it from the boosted form: the whole page again, since htmx swaps the body.
+        var form = (await browser.GetAsync("/Account/Login")).Form();
+        var token = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var boostedPost = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = email,
+                ["Input.Password"] = AccountSteps.StrongPassword,
+            }),
+        };
+        boostedPost.Headers.Add("HX-Request", "true");
+        boostedPost.Headers.Add("HX-Boosted", "true");
+        var boostedResponse = await browser.Client.SendAsync(boostedPost);
+        var boosted = new HtmlBrowser.Page(boostedResponse,
+            new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await boostedResponse.Content.ReadAsStringAsync()), boostedPost.RequestUri!);
+
         RateLimitAssertions.IsRefusedWithRetryAfter(refused);
+        RateLimitAssertions.IsRefusedWithRetryAfter(boosted);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/Account/Manage", followRedirects: false)).Status);
         var failures = await app.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant())
             .Select(u => u.AccessFailedCount).SingleAsync());

@@ -39,16 +39,13 @@ public static class RateLimiting
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var message = $"You have made many requests in a short time. Please wait {seconds} seconds and try again.";
-                if (context.HttpContext.Request.IsHtmx())
+                // An htmx form swaps the answer into its result area: it gets the message alone. Plain and
+                // boosted posts (the account forms) get no body here, so the status-code page answers them
+                // with the whole page around the same message.
+                if (context.HttpContext.Request.IsHtmxNonBoosted())
                 {
                     response.ContentType = "text/html; charset=utf-8";
-                    await response.WriteAsync($"<p class=\"alert-error\" role=\"alert\">{message}</p>", cancellationToken);
-                }
-                else
-                {
-                    response.ContentType = "text/plain; charset=utf-8";
-                    await response.WriteAsync(message, cancellationToken);
+                    await response.WriteAsync($"<p class=\"alert-error\" role=\"alert\">{WaitMessage(seconds)}</p>", cancellationToken);
                 }
             };
 
@@ -121,6 +118,10 @@ public static class RateLimiting
             var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
             return PerMinute(ClientAddress(context), permitsPerMinute(settings));
         });
+
+    /// <summary>What a refused visitor reads, on the status page or in an htmx fragment.</summary>
+    public static string WaitMessage(int seconds) =>
+        $"You have made many requests in a short time. Please wait {seconds} seconds and try again.";
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
