@@ -3,6 +3,7 @@ using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.History;
 using Vybe.Web.Ocr;
+using Vybe.Web.Operations;
 using Vybe.Web.Readings;
 using Vybe.Web.Web;
 using Vybe.Web.WebVitals;
@@ -26,6 +27,7 @@ builder.WebHost.UseSentryWhenConfigured(builder.Configuration);
 builder.Services.AddVybeWeb();
 builder.Services.AddErrorLogAdmin();
 builder.Services.AddWebVitals(builder.Configuration);
+builder.Services.AddOperations();
 
 var app = builder.Build();
 

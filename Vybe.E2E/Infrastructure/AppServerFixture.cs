@@ -211,6 +211,10 @@ public sealed class AppServerFixture : IAsyncLifetime
         startInfo.Environment["ConnectionStrings__Vybe"] = appConnectionString;
         startInfo.Environment["Vybe__Email__PickupDirectory"] = emailPickupDirectory;
         startInfo.Environment["Vybe__Admin__Emails__0"] = AdminEmail;
+        // Every journey signs up or logs in from 127.0.0.1 within a few minutes: more than the
+        // per-address limits allow a real visitor (the rate-limit tests cover those).
+        startInfo.Environment["Vybe__RateLimits__SignupPerMinute"] = "1000";
+        startInfo.Environment["Vybe__RateLimits__LoginPerMinute"] = "1000";
 
         app = new Process { StartInfo = startInfo };
         app.OutputDataReceived += (_, line) => AppendServerOutput(line.Data);

@@ -111,6 +111,23 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Migrate_command_creates_a_postgres_database_that_does_not_exist_yet()
+    {
+        // The migration lock needs a connection to the database, so the database is created first.
+        var connectionString = TestPostgres.ConnectionStringFor($"vybe_missing_{Guid.NewGuid():N}"[..40]);
+        try
+        {
+            var result = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
+            Assert.True(result.ExitCode == 0, result.Output);
+            Assert.Contains("Applied 3 migration(s)", result.Output);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
     public async Task Committed_script_applies_to_an_empty_postgres_database_twice()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("script");

@@ -7,7 +7,8 @@ public static class AppCommand
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, IDictionary<string, string> environment)
+    /// <summary><c>dotnet Vybe.Web.dll ARGUMENTS</c> in the project folder (the content root), in the Test environment plus <paramref name="environment"/>.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,8 +26,12 @@ public static class AppCommand
         {
             start.Environment[key] = value;
         }
+        return start;
+    }
 
-        using var process = Process.Start(start)!;
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, IDictionary<string, string> environment)
+    {
+        using var process = Process.Start(StartInfo(arguments, environment))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -37,19 +42,8 @@ public static class AppCommand
     /// <summary>Starts the app as a server and returns what it printed until a line containing <paramref name="waitFor"/>; then stops it.</summary>
     public static async Task<string> StartUntilAsync(string waitFor, IDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "Vybe.Web"),
-        };
-        start.ArgumentList.Add(RepositoryPaths.WebAppDll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
+        var start = StartInfo([], environment);
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
 
         using var process = Process.Start(start)!;
         var output = new System.Text.StringBuilder();

@@ -35,18 +35,22 @@ public class VybeAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vybe:Readings:PerMemberPerMinute", "100000");
         builder.UseSetting("Vybe:Readings:PerGuestAddressPerMinute", "100000");
         builder.UseSetting("Vybe:Readings:PerAddressPerMinute", "100000");
+        builder.UseSetting("Vybe:RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("Vybe:RateLimits:SignupPerMinute", "100000");
+        builder.UseSetting("Vybe:RateLimits:AccountRecoveryPerMinute", "100000");
+        builder.UseSetting("Vybe:RateLimits:UploadsPerMinute", "100000");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
         }
     }
 
-    public HtmlBrowser CreateBrowser(bool https = false) =>
+    public HtmlBrowser CreateBrowser(bool https = false, string host = "localhost") =>
         new(CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
             HandleCookies = true,
-            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+            BaseAddress = new Uri($"{(https ? "https" : "http")}://{host}"),
         }));
 
     public async Task<T> WithDbAsync<T>(Func<VybeDbContext, Task<T>> query)

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Vybe.Web.Data;
 
@@ -61,7 +64,58 @@ public static class DataServiceCollectionExtensions
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VybeDbContext>();
-        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<VybeDbContext>().MigrateOneAtATimeAsync();
+    }
+
+    // pg_advisory_lock's two-number form: a key space apart from the single-number locks of History.
+    private const int AdvisoryLockClass = 0x56796265; // "Vybe"
+    private const int MigrationsLock = 1;
+
+    /// <summary>
+    /// Applies pending migrations; on PostgreSQL, one process at a time. EF Core's own migration lock
+    /// on PostgreSQL lasts one migration's transaction, so instances that start together on a database
+    /// several migrations behind can both apply the same one and one of them crashes ("relation already
+    /// exists"). A session advisory lock held for the whole run makes them take turns: the later one
+    /// finds nothing pending.
+    /// </summary>
+    public static async Task MigrateOneAtATimeAsync(this VybeDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        // The lock needs a connection to the database, which MigrateAsync would otherwise create itself.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another instance created it a moment ago.
+            }
+        }
+
+        // A connection of its own, so EF Core's connection handling during the migration cannot release the lock.
+        await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await lockConnection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockClass}, {MigrationsLock})", lockConnection))
+        {
+            take.CommandTimeout = 0; // wait as long as the other instance's migration takes
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLockClass}, {MigrationsLock})", lockConnection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 }

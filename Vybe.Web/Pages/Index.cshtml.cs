@@ -14,6 +14,7 @@ namespace Vybe.Web.Pages;
 /// errors); plain posts get the whole page with the result.
 /// </summary>
 [EnableRateLimiting(RateLimiting.ReadingsPolicy)]
+[UploadHandler("Photo")]
 [RequestTooLarge(MaxRequestBytes, "Photo-error", PhotoTooLargeMessage)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]

@@ -2,6 +2,7 @@ using Htmx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages;
 
@@ -26,7 +27,9 @@ public sealed class StatusModel : PageModel
     {
         StatusCodes.Status403Forbidden => "You are signed in, but this part of Vybe is only for admins.",
         StatusCodes.Status404NotFound => "The link may be old or mistyped. Start again from the home page.",
-        StatusCodes.Status429TooManyRequests => "You have made many requests in a short time. Wait a minute, then try again.",
+        StatusCodes.Status429TooManyRequests => int.TryParse(Response.Headers.RetryAfter, out var seconds)
+            ? RateLimiting.WaitMessage(seconds)
+            : "You have made many requests in a short time. Wait a minute, then try again.",
         StatusCodes.Status400BadRequest =>
             "The server could not read the request: it may hold an invisible control character, or a file larger than the 5 MB a photo may be. Go back, check it and try again.",
         StatusCodes.Status413PayloadTooLarge => Pages.IndexModel.PhotoTooLargeMessage,

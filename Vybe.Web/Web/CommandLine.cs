@@ -2,17 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Vybe.Web.Accounts;
 using Vybe.Web.Data;
+using Vybe.Web.Operations;
 
 namespace Vybe.Web.Web;
 
 /// <summary>
-/// The app's maintenance commands: <c>migrate</c>, <c>grant-admin EMAIL</c> and
-/// <c>migrations-script [FILE]</c>. Anything after the command's own arguments that starts with
+/// The app's maintenance commands: <c>migrate</c>, <c>grant-admin EMAIL</c>,
+/// <c>migrations-script [FILE]</c> and <c>parity URL_A URL_B</c>. Anything after the command's own arguments that starts with
 /// <c>--</c> is host configuration, as for a normal run.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "grant-admin", "migrations-script"];
+    private static readonly string[] Commands = ["migrate", "grant-admin", "migrations-script", "parity"];
 
     public sealed record Invocation(string? Command, string[] CommandArguments, string[] HostArguments);
 
@@ -28,6 +29,11 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(WebApplication app, Invocation invocation)
     {
+        if (invocation.Command == "parity")
+        {
+            // Over HTTP only: it must work from an operator's machine that cannot reach either database.
+            return await ParityCommand.RunAsync(app.Configuration, invocation.CommandArguments);
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         switch (invocation.Command)
@@ -36,7 +42,7 @@ public static class CommandLine
                 {
                     var db = services.GetRequiredService<VybeDbContext>();
                     var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                    await db.Database.MigrateAsync();
+                    await db.MigrateOneAtATimeAsync();
                     Console.WriteLine(pending.Count == 0
                         ? "The database is up to date."
                         : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");

@@ -18,8 +18,18 @@ public static class RateLimiting
     /// <summary>The policy on the pages that make readings; it limits their POSTs only.</summary>
     public const string ReadingsPolicy = "readings";
 
+    /// <summary>The log-in page's POSTs, per address.</summary>
+    public const string LoginPolicy = "login";
+
+    /// <summary>The sign-up page's POSTs, per address.</summary>
+    public const string SignupPolicy = "signup";
+
+    /// <summary>The forgotten-password and new-password pages' POSTs, per address, counted together.</summary>
+    public const string PasswordResetPolicy = "password-reset";
+
     public static IServiceCollection AddVybeRateLimits(this IServiceCollection services)
     {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -29,16 +39,13 @@ public static class RateLimiting
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var message = $"You have made many requests in a short time. Please wait {seconds} seconds and try again.";
-                if (context.HttpContext.Request.IsHtmx())
+                // An htmx form swaps the answer into its result area: it gets the message alone. Plain and
+                // boosted posts (the account forms) get no body here, so the status-code page answers them
+                // with the whole page around the same message.
+                if (context.HttpContext.Request.IsHtmxNonBoosted())
                 {
                     response.ContentType = "text/html; charset=utf-8";
-                    await response.WriteAsync($"<p class=\"alert-error\" role=\"alert\">{message}</p>", cancellationToken);
-                }
-                else
-                {
-                    response.ContentType = "text/plain; charset=utf-8";
-                    await response.WriteAsync(message, cancellationToken);
+                    await response.WriteAsync($"<p class=\"alert-error\" role=\"alert\">{WaitMessage(seconds)}</p>", cancellationToken);
                 }
             };
 
@@ -58,17 +65,33 @@ public static class RateLimiting
             // ...and per address for everyone together, so many accounts on one host cannot flood readings.
             // A request refused by the policy above can use two of these permits: the framework's
             // middleware tries both limiters once at once and, when that fails, once more waiting.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var limited = HttpMethods.IsPost(context.Request.Method)
-                    && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ReadingsPolicy;
-                if (!limited)
+            // Uploads come first in the chain: they have their own, smaller allowance because each runs OCR.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
-                    return RateLimitPartition.GetNoLimiter("");
-                }
-                var settings = context.RequestServices.GetRequiredService<IOptions<ReadingOptions>>().Value;
-                return PerMinute($"address:{ClientAddress(context)}", settings.PerAddressPerMinute);
-            });
+                    var uploads = context.GetEndpoint()?.Metadata.GetMetadata<UploadHandlerAttribute>();
+                    if (!HttpMethods.IsPost(context.Request.Method) || uploads?.Matches(context) != true)
+                    {
+                        return RateLimitPartition.GetNoLimiter("");
+                    }
+                    var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                    return PerMinute($"uploads:{ClientAddress(context)}", settings.UploadsPerMinute);
+                }),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                {
+                    var limited = HttpMethods.IsPost(context.Request.Method)
+                        && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ReadingsPolicy;
+                    if (!limited)
+                    {
+                        return RateLimitPartition.GetNoLimiter("");
+                    }
+                    var settings = context.RequestServices.GetRequiredService<IOptions<ReadingOptions>>().Value;
+                    return PerMinute($"address:{ClientAddress(context)}", settings.PerAddressPerMinute);
+                }));
+
+            AddPostsPerAddressPolicy(limiter, LoginPolicy, settings => settings.LoginPerMinute);
+            AddPostsPerAddressPolicy(limiter, SignupPolicy, settings => settings.SignupPerMinute);
+            AddPostsPerAddressPolicy(limiter, PasswordResetPolicy, settings => settings.AccountRecoveryPerMinute);
 
             limiter.AddPolicy(ClientErrorEndpoint.RateLimitPolicy, context =>
             {
@@ -83,6 +106,22 @@ public static class RateLimiting
         });
         return services;
     }
+
+    /// <summary>A policy that limits a page's POSTs per client address; showing the page is never limited.</summary>
+    private static void AddPostsPerAddressPolicy(RateLimiterOptions limiter, string policy, Func<RateLimitOptions, int> permitsPerMinute) =>
+        limiter.AddPolicy(policy, context =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter("");
+            }
+            var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            return PerMinute(ClientAddress(context), permitsPerMinute(settings));
+        });
+
+    /// <summary>What a refused visitor reads, on the status page or in an htmx fragment.</summary>
+    public static string WaitMessage(int seconds) =>
+        $"You have made many requests in a short time. Please wait {seconds} seconds and try again.";
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.Operations;
 using Vybe.Web.WebVitals;
 
 namespace Vybe.Web.Web;
@@ -55,6 +56,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapClientErrors();
         app.MapWebVitals();
+        app.MapOpsInfo();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -3,12 +3,14 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Vybe.Web.Accounts;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Account;
 
+[EnableRateLimiting(RateLimiting.PasswordResetPolicy)]
 public sealed class ForgotPasswordModel(
     UserManager<VybeUser> users,
     IEmailSender<VybeUser> email,

@@ -2,12 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Vybe.Web.Accounts;
 using Vybe.Web.History;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Account;
 
+[EnableRateLimiting(RateLimiting.LoginPolicy)]
 public sealed class LoginModel(UserManager<VybeUser> users, SignInManager<VybeUser> signIn, VisitorHistory visitors) : PageModel
 {
     public const string WrongCredentialsMessage = "That e-mail address and password do not match an account.";

@@ -3,12 +3,14 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Vybe.Web.Accounts;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Account;
 
+[EnableRateLimiting(RateLimiting.PasswordResetPolicy)]
 public sealed class ResetPasswordModel(UserManager<VybeUser> users) : PageModel
 {
     public const string InvalidLinkMessage = "This reset link is invalid or has already been used. Ask for a new one from the log-in page.";

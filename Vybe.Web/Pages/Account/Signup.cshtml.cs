@@ -2,12 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Vybe.Web.Accounts;
 using Vybe.Web.History;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Account;
 
+[EnableRateLimiting(RateLimiting.SignupPolicy)]
 public sealed class SignupModel(
     UserManager<VybeUser> users,
     SignInManager<VybeUser> signIn,
