@@ -5,37 +5,18 @@ namespace Vybe.Web.Tests.ErrorLog;
 
 /// <summary>With <c>Sentry:Dsn</c> set, unhandled exceptions also reach Sentry, tagged with the request id.</summary>
 [Collection(SentryCollection.Name)]
-public sealed class SentryTests : IAsyncLifetime
+public sealed class SentryTests(SentryApp sentry)
 {
-    private readonly SentryEnvelopeReceiver receiver = new();
-    private SentryAppFactory? app;
-
-    public async Task InitializeAsync()
-    {
-        await receiver.StartAsync();
-        app = new SentryAppFactory(receiver.Dsn);
-        await app.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await ((IAsyncLifetime)app).DisposeAsync();
-        }
-        await receiver.DisposeAsync();
-    }
-
     [Fact]
     public async Task Unhandled_exception_is_sent_to_sentry_tagged_with_the_request_id()
     {
-        using var client = app!.CreateClient();
+        using var client = sentry.App.CreateClient();
 
         var response = await client.GetAsync("/test/throw");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var requestId = response.Headers.GetValues("X-Request-Id").Single();
-        var envelope = await receiver.EnvelopeContainingAsync(requestId);
+        var envelope = await sentry.Receiver.EnvelopeContainingAsync(requestId);
         Assert.Contains("\"request_id\":\"" + requestId + "\"", envelope);
         Assert.Contains("Boom from the test endpoint", envelope);
         Assert.Contains("InvalidOperationException", envelope);
@@ -50,4 +31,33 @@ public sealed class SentryAppFactory(string dsn) : ErrorLogAppFactory
         ["Sentry:Dsn"] = dsn,
         ["Sentry:Environment"] = "test",
     };
+}
+
+/// <summary>
+/// The app with Sentry switched on and the receiver it sends to, shared by the test classes of the
+/// Sentry collection (the SDK is global to the process anyway).
+/// </summary>
+public sealed class SentryApp : IAsyncLifetime
+{
+    private SentryAppFactory? app;
+
+    public SentryEnvelopeReceiver Receiver { get; } = new();
+
+    public SentryAppFactory App => app ?? throw new InvalidOperationException("The Sentry app has not started.");
+
+    public async Task InitializeAsync()
+    {
+        await Receiver.StartAsync();
+        app = new SentryAppFactory(Receiver.Dsn);
+        await app.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+        await Receiver.DisposeAsync();
+    }
 }

@@ -50,7 +50,7 @@ public sealed class SentryEnvelopeReceiver : IAsyncDisposable
 /// The Sentry SDK is one static hub per process: test classes that switch it on run one after another.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class SentryCollection
+public sealed class SentryCollection : ICollectionFixture<ErrorLog.SentryApp>
 {
     public const string Name = "Sentry (one global SDK)";
 }

@@ -7,36 +7,17 @@ namespace Vybe.Web.Tests.WebVitals;
 
 /// <summary>With <c>Sentry:Dsn</c> set, poor values also reach Sentry, tagged with the page, the metric and the page view's request id.</summary>
 [Collection(SentryCollection.Name)]
-public sealed class WebVitalsSentryTests : IAsyncLifetime
+public sealed class WebVitalsSentryTests(SentryApp sentry)
 {
-    private readonly SentryEnvelopeReceiver receiver = new();
-    private SentryAppFactory? app;
-
-    public async Task InitializeAsync()
-    {
-        await receiver.StartAsync();
-        app = new SentryAppFactory(receiver.Dsn);
-        await app.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await ((IAsyncLifetime)app).DisposeAsync();
-        }
-        await receiver.DisposeAsync();
-    }
-
     [Fact]
     public async Task Poor_value_is_sent_to_sentry_tagged_with_page_metric_and_request_id_and_good_values_are_not()
     {
         var requestId = Guid.NewGuid().ToString();
 
-        var response = await app!.PostReportAsync(Report("/r/{id}", Guid.Parse(requestId), ("FCP", 400), ("LCP", 5250), ("CLS", 0.01)));
+        var response = await sentry.App.PostReportAsync(Report("/r/{id}", Guid.Parse(requestId), ("FCP", 400), ("LCP", 5250), ("CLS", 0.01)));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var envelope = await receiver.EnvelopeContainingAsync(requestId);
+        var envelope = await sentry.Receiver.EnvelopeContainingAsync(requestId);
         Assert.Contains("Poor LCP on /r/{id}: 5.25 s", envelope);
         Assert.Contains("\"web_vital\":\"LCP\"", envelope);
         Assert.Contains("\"page\":\"/r/{id}\"", envelope);
@@ -45,7 +26,7 @@ public sealed class WebVitalsSentryTests : IAsyncLifetime
         Assert.Contains("5250", envelope);
         // Events leave in the order they were captured (FCP, LCP, CLS): a good FCP sent by mistake would be in already.
         // Other test classes' apps share the process-wide SDK, so only this page view's envelopes count.
-        var thisPageView = receiver.Envelopes.Where(e => e.Contains(requestId, StringComparison.Ordinal)).ToList();
+        var thisPageView = sentry.Receiver.Envelopes.Where(e => e.Contains(requestId, StringComparison.Ordinal)).ToList();
         Assert.Equal(envelope, Assert.Single(thisPageView));
         Assert.DoesNotContain("Poor FCP", envelope);
     }

@@ -38,29 +38,15 @@ public static class ClientErrorEndpoint
 
     private static async Task<IResult> HandleAsync(HttpContext context, IErrorLog errorLog, IOptions<ErrorLogOptions> options)
     {
-        var maxBytes = options.Value.ClientErrorMaxBytes;
-        // A JSON content type cannot be sent cross-site without a CORS preflight, which this app never grants.
-        if (!context.Request.HasJsonContentType())
+        var (report, refusal) = await SmallJsonBody.ReadAsync<ClientErrorReport>(
+            context.Request, options.Value.ClientErrorMaxBytes, Json, "error report", context.RequestAborted);
+        if (report is null)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send the error report as application/json.");
+            return refusal!;
         }
-        if (await SmallJsonBody.ReadAsync(context.Request, maxBytes, context.RequestAborted) is not { } body)
+        if (string.IsNullOrWhiteSpace(report.Message))
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, $"An error report may be at most {maxBytes} bytes.");
-        }
-
-        ClientErrorReport? report;
-        try
-        {
-            report = JsonSerializer.Deserialize<ClientErrorReport>(body.Span, Json);
-        }
-        catch (JsonException)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "The error report is not valid JSON of the expected shape.");
-        }
-        if (report is null || string.IsNullOrWhiteSpace(report.Message))
-        {
-            return Problem(StatusCodes.Status400BadRequest, "The error report needs a message.");
+            return SmallJsonBody.Refuse(StatusCodes.Status400BadRequest, "The error report needs a message.");
         }
 
         errorLog.Write(ErrorLogLevels.Error, Truncate(report.Message, 1000)!, Code, new
@@ -77,6 +63,4 @@ public static class ClientErrorEndpoint
     }
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
-
-    private static IResult Problem(int status, string detail) => Results.Problem(statusCode: status, detail: detail);
 }

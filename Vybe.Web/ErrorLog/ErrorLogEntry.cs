@@ -1,9 +1,10 @@
 using System.Net;
+using Vybe.Web.Data;
 
 namespace Vybe.Web.ErrorLog;
 
 /// <summary>One row of the operational error log (table <c>error_logs</c>) that admins read.</summary>
-public sealed class ErrorLogEntry
+public sealed class ErrorLogEntry : IAgedRow
 {
     public long Id { get; set; }
     public DateTimeOffset Ts { get; set; }

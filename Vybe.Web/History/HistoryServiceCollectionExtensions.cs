@@ -1,3 +1,5 @@
+using Vybe.Web.Data;
+
 namespace Vybe.Web.History;
 
 public static class HistoryServiceCollectionExtensions
@@ -15,30 +17,22 @@ public static class HistoryServiceCollectionExtensions
 }
 
 /// <summary>Deletes guests' readings once they are older than the guest retention: at start-up, then daily.</summary>
-internal sealed class GuestHistoryRetentionJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GuestHistoryRetentionJob> diagnostics) : BackgroundService
+internal sealed class GuestHistoryRetentionJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GuestHistoryRetentionJob> diagnostics)
+    : RetentionJob(clock, diagnostics)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
     private const int BatchSize = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval { get; } = TimeSpan.FromDays(1);
+
+    protected override string Name => "Guest history retention";
+
+    protected override async Task PurgeAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
+        await using var scope = scopes.CreateAsyncScope();
+        var deleted = await scope.ServiceProvider.GetRequiredService<HistoryStore>().PurgeExpiredGuestReadingsAsync(BatchSize, cancellationToken);
+        if (deleted > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var deleted = await scope.ServiceProvider.GetRequiredService<HistoryStore>().PurgeExpiredGuestReadingsAsync(BatchSize, stoppingToken);
-                if (deleted > 0)
-                {
-                    diagnostics.LogInformation("Guest history retention deleted {Count} expired readings", deleted);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                diagnostics.LogError(exception, "Guest history retention failed; it runs again in {Interval}", Interval);
-            }
+            diagnostics.LogInformation("Guest history retention deleted {Count} expired readings", deleted);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

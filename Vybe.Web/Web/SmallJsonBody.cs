@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Vybe.Web.Web;
 
 /// <summary>
@@ -22,4 +24,37 @@ public static class SmallJsonBody
         }
         return length > maxBytes ? null : body.AsMemory(0, length);
     }
+
+    /// <summary>
+    /// Reads and parses a report of <paramref name="what"/> (e.g. "error report"): the value, or the
+    /// answer to send instead: 415 without a JSON content type (which cannot be posted cross-site
+    /// without a CORS preflight, never granted here), 413 over <paramref name="maxBytes"/>, 400 for
+    /// JSON that does not parse into <typeparamref name="T"/> or is <c>null</c>. Exactly one of the
+    /// two is set.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Refusal)> ReadAsync<T>(HttpRequest request, int maxBytes, JsonSerializerOptions json,
+        string what, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, Refuse(StatusCodes.Status415UnsupportedMediaType, $"Send the {what} as application/json."));
+        }
+        if (await ReadAsync(request, maxBytes, cancellationToken) is not { } body)
+        {
+            return (null, Refuse(StatusCodes.Status413PayloadTooLarge, $"A {what} may be at most {maxBytes} bytes."));
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body.Span, json) is { } value
+                ? (value, null)
+                : (null, Refuse(StatusCodes.Status400BadRequest, $"The {what} is empty."));
+        }
+        catch (JsonException)
+        {
+            return (null, Refuse(StatusCodes.Status400BadRequest, $"The {what} is not valid JSON of the expected shape."));
+        }
+    }
+
+    public static IResult Refuse(int status, string detail) => Results.Problem(statusCode: status, detail: detail);
 }

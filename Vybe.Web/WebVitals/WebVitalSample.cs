@@ -1,7 +1,9 @@
+using Vybe.Web.Data;
+
 namespace Vybe.Web.WebVitals;
 
 /// <summary>One value measured in a visitor's browser (table <c>web_vitals</c>).</summary>
-public sealed class WebVitalSample
+public sealed class WebVitalSample : IAgedRow
 {
     public long Id { get; set; }
     public DateTimeOffset Ts { get; set; }

@@ -34,32 +34,15 @@ public static class WebVitalsEndpoint
     private static async Task<IResult> HandleAsync(HttpContext context, VybeDbContext db, PageTemplates pages, TimeProvider clock,
         IOptions<WebVitalsOptions> options)
     {
-        var maxBytes = options.Value.MaxReportBytes;
-        if (!context.Request.HasJsonContentType())
-        {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send the Web Vitals report as application/json.");
-        }
-        if (await SmallJsonBody.ReadAsync(context.Request, maxBytes, context.RequestAborted) is not { } body)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, $"A Web Vitals report may be at most {maxBytes} bytes.");
-        }
-
-        WebVitalsReport? report;
-        try
-        {
-            report = JsonSerializer.Deserialize<WebVitalsReport>(body.Span, Json);
-        }
-        catch (JsonException)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "The Web Vitals report is not valid JSON of the expected shape.");
-        }
+        var (report, refusal) = await SmallJsonBody.ReadAsync<WebVitalsReport>(
+            context.Request, options.Value.MaxReportBytes, Json, "Web Vitals report", context.RequestAborted);
         if (report is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "The Web Vitals report is empty.");
+            return refusal!;
         }
         if (!report.TryValidate(pages, out var valid, out var error))
         {
-            return Problem(StatusCodes.Status400BadRequest, error);
+            return SmallJsonBody.Refuse(StatusCodes.Status400BadRequest, error);
         }
 
         var now = clock.GetUtcNow();
@@ -102,6 +85,4 @@ public static class WebVitalsEndpoint
             }, SentryLevel.Warning);
         }
     }
-
-    private static IResult Problem(int status, string detail) => Results.Problem(statusCode: status, detail: detail);
 }
