@@ -37,23 +37,19 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
             await admin.GotoAsync("/Admin/Errors");
             await PageChecks.CheckAsync(admin, "admin-errors");
 
-            // The writer stores rows in batches, so the row may take a moment to appear.
+            // The writer stores rows in batches from a background thread: wait until the row is
+            // stored, then look for it as the admin would, once.
+            await StoredRows.EventuallyAsync(
+                server.DatabaseConnectionString,
+                "SELECT id FROM error_logs WHERE service = 'client' AND position(@marker in message) > 0",
+                new Dictionary<string, object> { ["marker"] = marker },
+                reader => reader.GetInt64(0),
+                ids => ids.Count > 0,
+                _ => $"the browser error '{marker}' was never stored.\nServer output:\n{server.ServerOutput}");
             var row = admin.Locator("table tbody tr", new() { HasText = marker });
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (true)
-            {
-                await admin.GetByLabel("Message contains").FillAsync(marker);
-                await admin.GetByRole(AriaRole.Button, new() { Name = "Apply filter" }).ClickAsync();
-                try
-                {
-                    await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 2_000 });
-                    break;
-                }
-                catch (PlaywrightException) when (waited.Elapsed < TimeSpan.FromSeconds(20))
-                {
-                    // Not stored yet: apply the filter again.
-                }
-            }
+            await admin.GetByLabel("Message contains").FillAsync(marker);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Apply filter" }).ClickAsync();
+            await Assertions.Expect(row).ToHaveCountAsync(1);
             await Assertions.Expect(admin).ToHaveURLAsync(new Regex("[?&]q=member"));
             await Assertions.Expect(admin.Locator("table tbody tr")).ToHaveCountAsync(1);
             await Assertions.Expect(row).ToContainTextAsync("CLIENT_ERROR");
@@ -97,12 +93,16 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
             Assert.Equal(204, (await reportSent).Status);
 
             var row = page.Locator("#error-rows tr", new() { HasText = marker });
-            await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+            await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 30_000 });
             await Assertions.Expect(row).ToContainTextAsync("CLIENT_ERROR");
             await Assertions.Expect(row).ToContainTextAsync("client");
-            // Later polls must not add the same row again.
-            await page.WaitForResponseAsync(r => r.Url.Contains("/Admin/Errors/Tail", StringComparison.Ordinal), new() { Timeout = 15_000 });
-            await page.WaitForResponseAsync(r => r.Url.Contains("/Admin/Errors/Tail", StringComparison.Ordinal), new() { Timeout = 15_000 });
+            // Later polls must not add the same row again: count once two more polls have been answered
+            // and what they brought has been swapped in.
+            for (var poll = 0; poll < 2; poll++)
+            {
+                await page.WaitForResponseAsync(r => r.Url.Contains("/Admin/Errors/Tail", StringComparison.Ordinal), new() { Timeout = 30_000 });
+                await PageChecks.WaitUntilSettledAsync(page);
+            }
             await Assertions.Expect(row).ToHaveCountAsync(1);
             await PageChecks.CheckAsync(page, "admin-errors-live-tail");
         }

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Npgsql;
 using Vybe.E2E.Infrastructure;
 
 namespace Vybe.E2E;
@@ -28,8 +27,11 @@ public sealed class WebVitalsJourneyTests(AppServerFixture server)
             await page.GotoAsync(permalink!);
             Assert.Equal("/r/{id}", await page.Locator("meta[name='vybe-page']").GetAttributeAsync("content"));
             var requestId = Guid.Parse((await page.Locator("meta[name='vybe-request-id']").GetAttributeAsync("content"))!);
-            // An interaction, so that INP has something to measure.
+            // An interaction, so that INP has something to measure. The browser records it only after
+            // the next frame is painted; leaving before then would leave INP nothing to report, so
+            // wait until the interaction is in the page's performance timeline.
             await page.Locator(".reading-title").ClickAsync();
+            await page.WaitForFunctionAsync("() => performance.getEntriesByType('first-input').length > 0");
 
             // Leaving hides the page; the script sends what it measured then.
             await page.GotoAsync("/");
@@ -48,34 +50,13 @@ public sealed class WebVitalsJourneyTests(AppServerFixture server)
     }
 
     /// <summary>The samples stored for a page view, polled until at least <paramref name="count"/> are there.</summary>
-    private async Task<List<Sample>> SamplesEventuallyAsync(Guid requestId, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var samples = new List<Sample>();
-            await using (var connection = new NpgsqlConnection(server.DatabaseConnectionString))
-            {
-                await connection.OpenAsync();
-                await using var query = new NpgsqlCommand(
-                    "SELECT page, metric, value, rating FROM web_vitals WHERE request_id = @requestId", connection);
-                query.Parameters.AddWithValue("requestId", requestId);
-                await using var reader = await query.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    samples.Add(new Sample(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetString(3)));
-                }
-            }
-            if (samples.Count >= count)
-            {
-                return samples;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Expected {count} Web Vitals samples for request {requestId}, found: " +
-                    string.Join(", ", samples.Select(s => s.Metric)) + $"\nServer output:\n{server.ServerOutput}");
-            }
-            await Task.Delay(200);
-        }
-    }
+    private Task<List<Sample>> SamplesEventuallyAsync(Guid requestId, int count) =>
+        StoredRows.EventuallyAsync(
+            server.DatabaseConnectionString,
+            "SELECT page, metric, value, rating FROM web_vitals WHERE request_id = @requestId",
+            new Dictionary<string, object> { ["requestId"] = requestId },
+            reader => new Sample(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetString(3)),
+            samples => samples.Count >= count,
+            samples => $"expected {count} Web Vitals samples for request {requestId}, found: " +
+                string.Join(", ", samples.Select(s => s.Metric)) + $"\nServer output:\n{server.ServerOutput}");
 }

@@ -213,8 +213,19 @@ public sealed class AppServerFixture : IAsyncLifetime
         startInfo.Environment["Vybe__Admin__Emails__0"] = AdminEmail;
         // Every journey signs up or logs in from 127.0.0.1 within a few minutes: more than the
         // per-address limits allow a real visitor (the rate-limit tests cover those).
-        startInfo.Environment["Vybe__RateLimits__SignupPerMinute"] = "1000";
-        startInfo.Environment["Vybe__RateLimits__LoginPerMinute"] = "1000";
+        // The same for every other per-address limit: how many readings, uploads and browser reports
+        // the journeys make in a minute depends on how fast the machine runs them, so no journey may
+        // meet a limit by chance.
+        foreach (var limit in new[]
+        {
+            "Vybe__RateLimits__SignupPerMinute", "Vybe__RateLimits__LoginPerMinute",
+            "Vybe__RateLimits__AccountRecoveryPerMinute", "Vybe__RateLimits__UploadsPerMinute",
+            "Vybe__Readings__PerMemberPerMinute", "Vybe__Readings__PerGuestAddressPerMinute", "Vybe__Readings__PerAddressPerMinute",
+            "Vybe__ErrorLog__ClientErrorsPerMinute", "Vybe__WebVitals__ReportsPerMinute",
+        })
+        {
+            startInfo.Environment[limit] = "1000";
+        }
 
         app = new Process { StartInfo = startInfo };
         app.OutputDataReceived += (_, line) => AppendServerOutput(line.Data);
@@ -295,6 +306,9 @@ public sealed class AppServerFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"{ChromiumPath} is missing. Install Debian's chromium package (./test.sh does).");
         }
+        // Expectations wait for a state; Playwright's 5 s default is a guess about speed that a
+        // machine with both cores busy (CI runs builds beside tests) can miss on a first request.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -29,6 +29,7 @@ public static class PageChecks
             foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
             {
                 await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+                await WaitUntilSettledAsync(page);
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Screenshot($"{name}-{width}.png"), FullPage = true });
                 failures.Append(await AccessibilityViolationsAsync(page, $"{name} ({width})"));
                 if (viewport == Phone)
@@ -47,6 +48,20 @@ public static class PageChecks
         }
         Assert.True(failures.Length == 0, failures.ToString());
     }
+
+    /// <summary>
+    /// Waits until the page is at rest: no htmx request in flight and no swap settling (htmx marks
+    /// those with classes it removes when done), and no CSS transition or animation running. What a
+    /// check sees then is what a person looking at the page sees, not a frame in between.
+    /// </summary>
+    public static Task WaitUntilSettledAsync(IPage page) =>
+        page.WaitForFunctionAsync(
+            """
+            () => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')
+                && document.getAnimations().every(animation => animation.playState !== 'running')
+            """,
+            null,
+            new PageWaitForFunctionOptions { PollingInterval = 50 });
 
     /// <summary>
     /// For a page whose context has JavaScript disabled: Playwright cannot evaluate anything there

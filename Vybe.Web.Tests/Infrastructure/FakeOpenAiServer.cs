@@ -17,10 +17,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly ConcurrentQueue<Func<HttpContext, Task>> script = new();
     private LoopbackServer? server;
     private int calls;
+    private int abandonedCalls;
 
     public ConcurrentQueue<string> RequestBodies { get; } = new();
 
     public int Calls => Volatile.Read(ref calls);
+
+    /// <summary>Calls the client gave up on (closed the request) before the answer was complete.</summary>
+    public int AbandonedCalls => Volatile.Read(ref abandonedCalls);
 
     public string BaseUrl { get; private set; } = "";
 
@@ -45,6 +49,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public void ResetCounts()
     {
         Interlocked.Exchange(ref calls, 0);
+        Interlocked.Exchange(ref abandonedCalls, 0);
         RequestBodies.Clear();
     }
 
@@ -60,6 +65,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             answer = Status(500, "unscripted call");
         }
         await answer(context);
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref abandonedCalls);
+        }
     }
 
     /// <summary>A chat completion whose message content is the given text (the model's JSON answer).</summary>
