@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,9 +16,25 @@ using Vybe.Web.Tests.Infrastructure;
 
 namespace Vybe.Web.Tests.ErrorLog;
 
-/// <summary>The writer against a real database: one on a closed port (unreachable) and the throwaway PostgreSQL.</summary>
-public sealed class ErrorLogWriterTests
+/// <summary>
+/// The writer against a real database: one on a closed port (unreachable) and the throwaway PostgreSQL.
+/// What the writer did is read from its meter (<see cref="ErrorLogMetrics"/>), through a listener of the test's own.
+/// </summary>
+public sealed class ErrorLogWriterTests : IDisposable
 {
+    // A meter factory of this test's own: its listeners hear this test's writer only, not those of tests running alongside.
+    private readonly ServiceProvider meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    private IMeterFactory MeterFactory => meters.GetRequiredService<IMeterFactory>();
+
+    public void Dispose() => meters.Dispose();
+
+    private MetricCollector<double> RetryDelays() => new(MeterFactory, ErrorLogMetrics.MeterName, ErrorLogMetrics.RetryDelayInstrument);
+
+    private MetricCollector<long> RowsWritten() => new(MeterFactory, ErrorLogMetrics.MeterName, ErrorLogMetrics.RowsWrittenInstrument);
+
+    private MetricCollector<long> RowsToConsole() => new(MeterFactory, ErrorLogMetrics.MeterName, ErrorLogMetrics.RowsToConsoleInstrument);
+
     private static ErrorLogEntry Entry(string message) => new()
     {
         Ts = DateTimeOffset.UtcNow,
@@ -56,10 +74,10 @@ public sealed class ErrorLogWriterTests
     private static string UnreachableDatabase() =>
         $"Host=127.0.0.1;Port={ClosedLoopbackPort()};Username=vybe;Password=x;Database=vybe;Timeout=3;Pooling=false";
 
-    private static ErrorLogWriter Writer(ErrorLogQueue queue, ServiceProvider services, TextWriter console, TimeProvider clock,
+    private ErrorLogWriter Writer(ErrorLogQueue queue, ServiceProvider services, TextWriter console, TimeProvider clock,
         ErrorLogOptions? options = null) =>
         new(queue, new DatabaseErrorLogStore(services.GetRequiredService<IServiceScopeFactory>()), new ConsoleFallback(console),
-            Options.Create(options ?? new ErrorLogOptions()), clock, NullLogger<ErrorLogWriter>.Instance);
+            Options.Create(options ?? new ErrorLogOptions()), clock, new ErrorLogMetrics(MeterFactory), NullLogger<ErrorLogWriter>.Instance);
 
     /// <summary>Moves the fake clock forward in small steps until the condition holds, so no timer is skipped.</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what)
@@ -83,6 +101,8 @@ public sealed class ErrorLogWriterTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var console = new StringWriter();
         var queue = new ErrorLogQueue(100);
+        using var retryDelays = RetryDelays();
+        using var toConsole = RowsToConsole();
         using var writer = Writer(queue, services, console, clock);
         await writer.StartAsync(CancellationToken.None);
         var started = clock.GetUtcNow();
@@ -90,7 +110,10 @@ public sealed class ErrorLogWriterTests
         queue.TryEnqueue(Entry("the database is down"));
         await AdvanceUntilAsync(clock, () => console.ToString().Length > 0, "the console fallback");
 
-        Assert.Equal([100, 200, 400], writer.RetryDelays.Select(d => d.TotalMilliseconds));
+        Assert.Equal([100, 200, 400], retryDelays.GetMeasurementSnapshot().Select(m => m.Value));
+        var unreachable = Assert.Single(toConsole.GetMeasurementSnapshot());
+        Assert.Equal(1, unreachable.Value);
+        Assert.Equal(ErrorLogMetrics.UnreachableReason, unreachable.Tags[ErrorLogMetrics.ReasonTag]);
         // The fallback came only after the three waits had passed on the clock.
         Assert.InRange((clock.GetUtcNow() - started).TotalMilliseconds, 700, 800);
         var line = Assert.Single(console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -114,6 +137,7 @@ public sealed class ErrorLogWriterTests
         using var services = DatabaseServices(UnreachableDatabase());
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var queue = new ErrorLogQueue(100);
+        using var retryDelays = RetryDelays();
         using var writer = Writer(queue, services, TextWriter.Null, clock);
         await writer.StartAsync(CancellationToken.None);
         IErrorLog logger = new ErrorLogger(queue, new HttpContextAccessor(), new HostingEnvironment { EnvironmentName = "Test" },
@@ -129,7 +153,7 @@ public sealed class ErrorLogWriterTests
         });
 
         Assert.Null(exception);
-        var state = $"queued {queue.Count}, dropped {queue.DroppedCount}, retries {writer.RetryDelays.Count}";
+        var state = $"queued {queue.Count}, dropped {queue.DroppedCount}, retries {retryDelays.GetMeasurementSnapshot().Count}";
         Assert.True(queue.Count is > 0 and <= 100, state);
         // The writer holds at most one batch (stuck retrying on the fake clock); the rest beyond capacity was dropped.
         Assert.True(queue.DroppedCount >= 1_000 - 100 - new ErrorLogOptions().BatchSize, state);

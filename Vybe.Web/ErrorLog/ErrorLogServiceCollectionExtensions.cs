@@ -21,6 +21,8 @@ public static class ErrorLogServiceCollectionExtensions
         services.AddSingleton<IErrorLog, ErrorLogger>();
         services.AddSingleton<IErrorLogStore, DatabaseErrorLogStore>();
         services.AddSingleton<ConsoleFallback>();
+        services.AddMetrics();
+        services.AddSingleton<ErrorLogMetrics>();
         services.AddSingleton<ErrorLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ErrorLogWriter>());
         services.AddSingleton<ErrorLogRetention>();

@@ -8,6 +8,7 @@ namespace Vybe.Web.ErrorLog;
 /// Moves queued entries to the database in batches. A failed batch is retried 3 times after
 /// 100, 200 and 400 ms; after that its rows go to the console as JSON and the writer carries on.
 /// On shutdown it drains the queue, for at most <see cref="ErrorLogOptions.ShutdownFlushTimeout"/>.
+/// What it does is counted on <see cref="ErrorLogMetrics"/>.
 /// </summary>
 public sealed class ErrorLogWriter : BackgroundService
 {
@@ -20,12 +21,13 @@ public sealed class ErrorLogWriter : BackgroundService
     private readonly ErrorLogOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<ErrorLogWriter> diagnostics;
+    private readonly ErrorLogMetrics metrics;
     private readonly ResiliencePipeline retry;
     // Cancelled only when the shutdown flush runs out of time: then pending writes stop and go to the console.
     private readonly CancellationTokenSource abandonWrites = new();
 
     public ErrorLogWriter(ErrorLogQueue queue, IErrorLogStore store, ConsoleFallback fallback, IOptions<ErrorLogOptions> options,
-        TimeProvider clock, ILogger<ErrorLogWriter> diagnostics)
+        TimeProvider clock, ErrorLogMetrics metrics, ILogger<ErrorLogWriter> diagnostics)
     {
         this.queue = queue;
         this.store = store;
@@ -33,6 +35,7 @@ public sealed class ErrorLogWriter : BackgroundService
         this.options = options.Value;
         this.clock = clock;
         this.diagnostics = diagnostics;
+        this.metrics = metrics;
         retry = new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
             {
@@ -43,7 +46,7 @@ public sealed class ErrorLogWriter : BackgroundService
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
                 OnRetry = args =>
                 {
-                    RetryDelays.Add(args.RetryDelay);
+                    metrics.Retried(args.RetryDelay);
                     diagnostics.LogWarning(args.Outcome.Exception, "Error-log batch failed; retry {Attempt} in {Delay} ms",
                         args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                     return ValueTask.CompletedTask;
@@ -51,9 +54,6 @@ public sealed class ErrorLogWriter : BackgroundService
             })
             .Build();
     }
-
-    /// <summary>Every retry delay the writer has waited, in order (what the tests check).</summary>
-    public List<TimeSpan> RetryDelays { get; } = [];
 
     /// <summary>Batches that reached the database, for tests and the admin page.</summary>
     public long BatchesWritten => Interlocked.Read(ref batchesWritten);
@@ -78,11 +78,13 @@ public sealed class ErrorLogWriter : BackgroundService
         if (abandonWrites.IsCancellationRequested)
         {
             fallback.Write(batch, "shutdown flush timed out");
+            metrics.SentToConsole(batch.Count, ErrorLogMetrics.ShutdownReason);
             return;
         }
         try
         {
             await retry.ExecuteAsync(async token => await store.InsertAsync(batch, token), abandonWrites.Token);
+            metrics.Written(batch.Count);
             Interlocked.Increment(ref batchesWritten);
         }
         catch (Exception exception)
@@ -91,6 +93,7 @@ public sealed class ErrorLogWriter : BackgroundService
             fallback.Write(batch, abandonWrites.IsCancellationRequested
                 ? "shutdown flush timed out"
                 : $"database write failed after {RetryAttempts} retries: {exception.GetType().Name}: {exception.Message}");
+            metrics.SentToConsole(batch.Count, abandonWrites.IsCancellationRequested ? ErrorLogMetrics.ShutdownReason : ErrorLogMetrics.UnreachableReason);
         }
     }
 
