@@ -196,6 +196,57 @@ public sealed class ErrorLogWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_the_database_refuses_for_one_row_is_written_row_by_row_without_retries_and_only_that_row_goes_to_the_console()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("refused");
+        try
+        {
+            using var services = await MigratedDatabaseServicesAsync(connectionString);
+            var queue = new ErrorLogQueue(1_000);
+            for (var i = 0; i < 201; i++)
+            {
+                var entry = Entry($"row {i}");
+                if (i == 100)
+                {
+                    // The table's check constraint refuses it (SQLSTATE 23514): this row's data, not the connection.
+                    entry.Environment = "nowhere";
+                    entry.Message = "the refused row";
+                }
+                queue.TryEnqueue(entry);
+            }
+            var console = new StringWriter();
+            using var retryDelays = RetryDelays();
+            using var written = RowsWritten();
+            using var toConsole = RowsToConsole();
+            using var writer = Writer(queue, services, console, TimeProvider.System, new ErrorLogOptions { BatchSize = 500 });
+
+            await writer.StartAsync(CancellationToken.None);
+            await Eventually.TrueAsync(() => writer.BatchesWritten == 1, "the one batch");
+            await writer.StopAsync(CancellationToken.None);
+
+            await using var check = services.CreateAsyncScope();
+            var db = check.ServiceProvider.GetRequiredService<VybeDbContext>();
+            Assert.Equal(200, await db.ErrorLogs.CountAsync());
+            Assert.Equal(0, await db.ErrorLogs.CountAsync(e => e.Message == "the refused row"));
+            var line = Assert.Single(console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            using var json = JsonDocument.Parse(line);
+            Assert.Equal("the refused row", json.RootElement.GetProperty("message").GetString());
+            Assert.StartsWith("the database refused the row", json.RootElement.GetProperty("error_log_fallback").GetString());
+            Assert.Contains("23514", json.RootElement.GetProperty("error_log_fallback").GetString());
+            // Retrying cannot change what the database refuses: no waits, neither for the batch nor for the row.
+            Assert.Empty(retryDelays.GetMeasurementSnapshot());
+            Assert.Equal(200, written.GetMeasurementSnapshot().Sum(m => m.Value));
+            var refused = Assert.Single(toConsole.GetMeasurementSnapshot());
+            Assert.Equal(1, refused.Value);
+            Assert.Equal(ErrorLogMetrics.RefusedReason, refused.Tags[ErrorLogMetrics.ReasonTag]);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
     public async Task Shutdown_flushes_what_is_queued()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("flush");

@@ -18,6 +18,9 @@ public sealed class ErrorLogMetrics
     /// <summary>The tag of <see cref="RowsToConsoleInstrument"/> that says why a row went to the console.</summary>
     public const string ReasonTag = "reason";
 
+    /// <summary>The database refused the row itself (its data); its batch's other rows were written one by one.</summary>
+    public const string RefusedReason = "refused";
+
     /// <summary>The database could not be reached, after the retries.</summary>
     public const string UnreachableReason = "unreachable";
 

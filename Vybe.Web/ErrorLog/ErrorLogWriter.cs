@@ -5,15 +5,18 @@ using Polly.Retry;
 namespace Vybe.Web.ErrorLog;
 
 /// <summary>
-/// Moves queued entries to the database in batches. A failed batch is retried 3 times after
-/// 100, 200 and 400 ms; after that its rows go to the console as JSON and the writer carries on.
-/// On shutdown it drains the queue, for at most <see cref="ErrorLogOptions.ShutdownFlushTimeout"/>.
+/// Moves queued entries to the database in batches. A batch that fails because the database is out
+/// of reach is retried 3 times after 100, 200 and 400 ms; after that its rows go to the console as
+/// JSON and the writer carries on. A batch the database refuses for its data (one row it cannot
+/// store) is not retried but written again row by row, so only the row that still fails goes to the
+/// console. On shutdown it drains the queue, for at most <see cref="ErrorLogOptions.ShutdownFlushTimeout"/>.
 /// What it does is counted on <see cref="ErrorLogMetrics"/>.
 /// </summary>
 public sealed class ErrorLogWriter : BackgroundService
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     public const int RetryAttempts = 3;
+    private const string ShutdownTimedOut = "shutdown flush timed out";
 
     private readonly ErrorLogQueue queue;
     private readonly IErrorLogStore store;
@@ -43,7 +46,8 @@ public sealed class ErrorLogWriter : BackgroundService
                 Delay = FirstRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = false,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                // Retrying cannot make the database take a value it refused.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException && !store.RefusedTheData(e)),
                 OnRetry = args =>
                 {
                     metrics.Retried(args.RetryDelay);
@@ -77,25 +81,82 @@ public sealed class ErrorLogWriter : BackgroundService
     {
         if (abandonWrites.IsCancellationRequested)
         {
-            fallback.Write(batch, "shutdown flush timed out");
-            metrics.SentToConsole(batch.Count, ErrorLogMetrics.ShutdownReason);
+            ToConsole(batch, ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
             return;
         }
         try
         {
-            await retry.ExecuteAsync(async token => await store.InsertAsync(batch, token), abandonWrites.Token);
-            metrics.Written(batch.Count);
+            await InsertAsync(batch);
+            Interlocked.Increment(ref batchesWritten);
+        }
+        catch (Exception exception) when (store.RefusedTheData(exception) && batch.Count > 1 && !abandonWrites.IsCancellationRequested)
+        {
+            diagnostics.LogWarning(exception, "The database refused a batch of {Count} error-log rows for its data; writing them one by one", batch.Count);
+            await WriteRowByRowAsync(batch);
             Interlocked.Increment(ref batchesWritten);
         }
         catch (Exception exception)
         {
-            diagnostics.LogError(exception, "Error-log batch of {Count} rows could not be written; writing it to the console", batch.Count);
-            fallback.Write(batch, abandonWrites.IsCancellationRequested
-                ? "shutdown flush timed out"
-                : $"database write failed after {RetryAttempts} retries: {exception.GetType().Name}: {exception.Message}");
-            metrics.SentToConsole(batch.Count, abandonWrites.IsCancellationRequested ? ErrorLogMetrics.ShutdownReason : ErrorLogMetrics.UnreachableReason);
+            NotWritten(batch, exception);
         }
     }
+
+    /// <summary>Each row on its own (with the same retries), so a row the database refuses costs no other row.</summary>
+    private async Task WriteRowByRowAsync(List<ErrorLogEntry> batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (abandonWrites.IsCancellationRequested)
+            {
+                ToConsole(batch[i..], ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
+                return;
+            }
+            try
+            {
+                await InsertAsync([batch[i]]);
+            }
+            catch (Exception exception) when (store.RefusedTheData(exception))
+            {
+                diagnostics.LogError(exception, "The database refused an error-log row ({Code}); writing it to the console", batch[i].Code);
+                ToConsole([batch[i]], ErrorLogMetrics.RefusedReason,
+                    $"the database refused the row: {exception.GetType().Name}: {Innermost(exception).Message}");
+            }
+            catch (Exception exception)
+            {
+                // Out of reach after the retries: the rest would wait as long each, so it goes to the console now.
+                NotWritten(batch[i..], exception);
+                return;
+            }
+        }
+    }
+
+    private async Task InsertAsync(List<ErrorLogEntry> rows)
+    {
+        await retry.ExecuteAsync(async token => await store.InsertAsync(rows, token), abandonWrites.Token);
+        metrics.Written(rows.Count);
+    }
+
+    private void NotWritten(List<ErrorLogEntry> rows, Exception exception)
+    {
+        if (abandonWrites.IsCancellationRequested)
+        {
+            ToConsole(rows, ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
+            return;
+        }
+        diagnostics.LogError(exception, "Error-log batch of {Count} rows could not be written; writing it to the console", rows.Count);
+        var refused = store.RefusedTheData(exception);
+        ToConsole(rows, refused ? ErrorLogMetrics.RefusedReason : ErrorLogMetrics.UnreachableReason, refused
+            ? $"the database refused the row: {exception.GetType().Name}: {Innermost(exception).Message}"
+            : $"database write failed after {RetryAttempts} retries: {exception.GetType().Name}: {exception.Message}");
+    }
+
+    private void ToConsole(List<ErrorLogEntry> rows, string reason, string explanation)
+    {
+        fallback.Write(rows, explanation);
+        metrics.SentToConsole(rows.Count, reason);
+    }
+
+    private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
