@@ -115,4 +115,23 @@ public sealed class ClientErrorEndpointTests(ErrorLogAppFactory app) : IClassFix
         await app.RowsAsync(r => r.Ip?.ToString() == peer, ErrorLogAppFactory.ClientErrorsPerMinute);
         Assert.Equal(ErrorLogAppFactory.ClientErrorsPerMinute, await ClientRowsFromAsync(peer));
     }
+
+    [Fact]
+    public async Task Addresses_of_one_ipv6_64_network_share_one_allowance()
+    {
+        // A line is given a whole /64: a new address for every report must not buy a new allowance
+        // (nor one more limiter in memory each).
+        var body = JsonSerializer.Serialize(new { message = "from a rotating address" });
+        var network = $"2001:db8:{Interlocked.Increment(ref nextPeer):x}:1";
+
+        for (var i = 1; i <= ErrorLogAppFactory.ClientErrorsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await PostAsync($"{network}::{i:x}", body)).StatusCode);
+        }
+        var sameNetwork = await PostAsync($"{network}:ab:cd:ef:1234", body);
+        var nextNetwork = await PostAsync($"2001:db8:{Interlocked.Increment(ref nextPeer):x}:2::1", body);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, sameNetwork.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, nextNetwork.StatusCode);
+    }
 }

@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,9 +16,25 @@ using Vybe.Web.Tests.Infrastructure;
 
 namespace Vybe.Web.Tests.ErrorLog;
 
-/// <summary>The writer against a real database: one on a closed port (unreachable) and the throwaway PostgreSQL.</summary>
-public sealed class ErrorLogWriterTests
+/// <summary>
+/// The writer against a real database: one on a closed port (unreachable) and the throwaway PostgreSQL.
+/// What the writer did is read from its meter (<see cref="ErrorLogMetrics"/>), through a listener of the test's own.
+/// </summary>
+public sealed class ErrorLogWriterTests : IDisposable
 {
+    // A meter factory of this test's own: its listeners hear this test's writer only, not those of tests running alongside.
+    private readonly ServiceProvider meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    private IMeterFactory MeterFactory => meters.GetRequiredService<IMeterFactory>();
+
+    public void Dispose() => meters.Dispose();
+
+    private MetricCollector<double> RetryDelays() => new(MeterFactory, ErrorLogMetrics.MeterName, ErrorLogMetrics.RetryDelayInstrument);
+
+    private MetricCollector<long> RowsWritten() => new(MeterFactory, ErrorLogMetrics.MeterName, ErrorLogMetrics.RowsWrittenInstrument);
+
+    private MetricCollector<long> RowsToConsole() => new(MeterFactory, ErrorLogMetrics.MeterName, ErrorLogMetrics.RowsToConsoleInstrument);
+
     private static ErrorLogEntry Entry(string message) => new()
     {
         Ts = DateTimeOffset.UtcNow,
@@ -56,10 +74,10 @@ public sealed class ErrorLogWriterTests
     private static string UnreachableDatabase() =>
         $"Host=127.0.0.1;Port={ClosedLoopbackPort()};Username=vybe;Password=x;Database=vybe;Timeout=3;Pooling=false";
 
-    private static ErrorLogWriter Writer(ErrorLogQueue queue, ServiceProvider services, TextWriter console, TimeProvider clock,
+    private ErrorLogWriter Writer(ErrorLogQueue queue, ServiceProvider services, TextWriter console, TimeProvider clock,
         ErrorLogOptions? options = null) =>
         new(queue, new DatabaseErrorLogStore(services.GetRequiredService<IServiceScopeFactory>()), new ConsoleFallback(console),
-            Options.Create(options ?? new ErrorLogOptions()), clock, NullLogger<ErrorLogWriter>.Instance);
+            Options.Create(options ?? new ErrorLogOptions()), clock, new ErrorLogMetrics(MeterFactory), NullLogger<ErrorLogWriter>.Instance);
 
     /// <summary>Moves the fake clock forward in small steps until the condition holds, so no timer is skipped.</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what)
@@ -83,6 +101,8 @@ public sealed class ErrorLogWriterTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var console = new StringWriter();
         var queue = new ErrorLogQueue(100);
+        using var retryDelays = RetryDelays();
+        using var toConsole = RowsToConsole();
         using var writer = Writer(queue, services, console, clock);
         await writer.StartAsync(CancellationToken.None);
         var started = clock.GetUtcNow();
@@ -90,7 +110,10 @@ public sealed class ErrorLogWriterTests
         queue.TryEnqueue(Entry("the database is down"));
         await AdvanceUntilAsync(clock, () => console.ToString().Length > 0, "the console fallback");
 
-        Assert.Equal([100, 200, 400], writer.RetryDelays.Select(d => d.TotalMilliseconds));
+        Assert.Equal([100, 200, 400], retryDelays.GetMeasurementSnapshot().Select(m => m.Value));
+        var unreachable = Assert.Single(toConsole.GetMeasurementSnapshot());
+        Assert.Equal(1, unreachable.Value);
+        Assert.Equal(ErrorLogMetrics.UnreachableReason, unreachable.Tags[ErrorLogMetrics.ReasonTag]);
         // The fallback came only after the three waits had passed on the clock.
         Assert.InRange((clock.GetUtcNow() - started).TotalMilliseconds, 700, 800);
         var line = Assert.Single(console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -114,6 +137,7 @@ public sealed class ErrorLogWriterTests
         using var services = DatabaseServices(UnreachableDatabase());
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var queue = new ErrorLogQueue(100);
+        using var retryDelays = RetryDelays();
         using var writer = Writer(queue, services, TextWriter.Null, clock);
         await writer.StartAsync(CancellationToken.None);
         IErrorLog logger = new ErrorLogger(queue, new HttpContextAccessor(), new HostingEnvironment { EnvironmentName = "Test" },
@@ -129,7 +153,7 @@ public sealed class ErrorLogWriterTests
         });
 
         Assert.Null(exception);
-        var state = $"queued {queue.Count}, dropped {queue.DroppedCount}, retries {writer.RetryDelays.Count}";
+        var state = $"queued {queue.Count}, dropped {queue.DroppedCount}, retries {retryDelays.GetMeasurementSnapshot().Count}";
         Assert.True(queue.Count is > 0 and <= 100, state);
         // The writer holds at most one batch (stuck retrying on the fake clock); the rest beyond capacity was dropped.
         Assert.True(queue.DroppedCount >= 1_000 - 100 - new ErrorLogOptions().BatchSize, state);
@@ -164,6 +188,57 @@ public sealed class ErrorLogWriterTests
             var db = check.ServiceProvider.GetRequiredService<VybeDbContext>();
             Assert.Equal(450, await db.ErrorLogs.CountAsync());
             Assert.Equal(3, writer.BatchesWritten);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_the_database_refuses_for_one_row_is_written_row_by_row_without_retries_and_only_that_row_goes_to_the_console()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("refused");
+        try
+        {
+            using var services = await MigratedDatabaseServicesAsync(connectionString);
+            var queue = new ErrorLogQueue(1_000);
+            for (var i = 0; i < 201; i++)
+            {
+                var entry = Entry($"row {i}");
+                if (i == 100)
+                {
+                    // The table's check constraint refuses it (SQLSTATE 23514): this row's data, not the connection.
+                    entry.Environment = "nowhere";
+                    entry.Message = "the refused row";
+                }
+                queue.TryEnqueue(entry);
+            }
+            var console = new StringWriter();
+            using var retryDelays = RetryDelays();
+            using var written = RowsWritten();
+            using var toConsole = RowsToConsole();
+            using var writer = Writer(queue, services, console, TimeProvider.System, new ErrorLogOptions { BatchSize = 500 });
+
+            await writer.StartAsync(CancellationToken.None);
+            await Eventually.TrueAsync(() => writer.BatchesWritten == 1, "the one batch");
+            await writer.StopAsync(CancellationToken.None);
+
+            await using var check = services.CreateAsyncScope();
+            var db = check.ServiceProvider.GetRequiredService<VybeDbContext>();
+            Assert.Equal(200, await db.ErrorLogs.CountAsync());
+            Assert.Equal(0, await db.ErrorLogs.CountAsync(e => e.Message == "the refused row"));
+            var line = Assert.Single(console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            using var json = JsonDocument.Parse(line);
+            Assert.Equal("the refused row", json.RootElement.GetProperty("message").GetString());
+            Assert.StartsWith("the database refused the row", json.RootElement.GetProperty("error_log_fallback").GetString());
+            Assert.Contains("23514", json.RootElement.GetProperty("error_log_fallback").GetString());
+            // Retrying cannot change what the database refuses: no waits, neither for the batch nor for the row.
+            Assert.Empty(retryDelays.GetMeasurementSnapshot());
+            Assert.Equal(200, written.GetMeasurementSnapshot().Sum(m => m.Value));
+            var refused = Assert.Single(toConsole.GetMeasurementSnapshot());
+            Assert.Equal(1, refused.Value);
+            Assert.Equal(ErrorLogMetrics.RefusedReason, refused.Tags[ErrorLogMetrics.ReasonTag]);
         }
         finally
         {

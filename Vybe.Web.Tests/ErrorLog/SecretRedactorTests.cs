@@ -30,4 +30,53 @@ public sealed class SecretRedactorTests
         Assert.Contains("\"status\":500", json);
         Assert.Contains("\"page\":\"2\"", json);
     }
+
+    [Theory]
+    [InlineData("/Account/ResetPassword?userId=7f1c&code=CfDJ8abc-_", "/Account/ResetPassword?userId=7f1c&code=[redacted]")]
+    [InlineData("https://vybe.example/Account/ConfirmEmail?code=Q2ZESjg&userId=1#top", "https://vybe.example/Account/ConfirmEmail?code=[redacted]&userId=1#top")]
+    [InlineData("/x?access_token=abc&apiKey=k&Password=p&page=2", "/x?access_token=[redacted]&apiKey=[redacted]&Password=[redacted]&page=2")]
+    [InlineData("/x?co%64e=abc&status=500&statusCode=404", "/x?co%64e=[redacted]&status=500&statusCode=404")]
+    [InlineData("/x?code=", "/x?code=")]
+    [InlineData("/callback#access_token=abc&state=s", "/callback#access_token=[redacted]&state=s")]
+    [InlineData("<a href=\"/r?x=1&amp;code=abc\">", "<a href=\"/r?x=1&amp;code=[redacted]\">")]
+    [InlineData("GET http://h/test/throw?code=abc - - -", "GET http://h/test/throw?code=[redacted] - - -")]
+    public void Secret_query_values_are_redacted_in_a_url(string url, string expected) =>
+        Assert.Equal(expected, SecretRedactor.RedactUrls(url));
+
+    [Fact]
+    public void Every_url_in_a_text_is_redacted_and_a_url_inside_a_value_too()
+    {
+        var text = "htmx request failed: 500 /Account/ResetPassword?code=AAA\n"
+            + "    at send (https://h/js/app.js?token=BBB:1:2)\n"
+            + "from /Account/Login?returnUrl=%2FAccount%2FResetPassword%3FuserId%3D1%26code%3DCCC&x=1";
+
+        var redacted = SecretRedactor.RedactUrls(text);
+
+        foreach (var secret in new[] { "AAA", "BBB", "CCC" })
+        {
+            Assert.DoesNotContain(secret, redacted);
+        }
+        Assert.Contains("?code=[redacted]", redacted);
+        Assert.Contains("returnUrl=" + Uri.EscapeDataString("/Account/ResetPassword?userId=1&code=[redacted]") + "&x=1", redacted);
+    }
+
+    [Theory]
+    [InlineData("TypeError: x is undefined")]
+    [InlineData("/History?page=2&kind=time")]
+    [InlineData("a & b; c # d ? e")]
+    public void A_text_without_secret_query_values_comes_back_as_it_was(string text) =>
+        Assert.Same(text, SecretRedactor.RedactUrls(text));
+
+    [Fact]
+    public void Urls_in_the_text_values_of_a_json_document_are_redacted()
+    {
+        var details = JsonNode.Parse("""{"page": "/Account/ResetPassword?code=CfDJ8", "nested": ["/x?token=t&y=1"], "n": 3}""");
+
+        var json = SecretRedactor.Redact(details)!.ToJsonString();
+
+        Assert.DoesNotContain("CfDJ8", json);
+        Assert.Contains("/Account/ResetPassword?code=[redacted]", json);
+        Assert.Contains("/x?token=[redacted]\\u0026y=1", json);
+        Assert.Contains("\"n\":3", json);
+    }
 }

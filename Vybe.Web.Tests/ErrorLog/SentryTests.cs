@@ -1,4 +1,5 @@
 using System.Net;
+using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
 
 namespace Vybe.Web.Tests.ErrorLog;
@@ -20,6 +21,31 @@ public sealed class SentryTests(SentryApp sentry)
         Assert.Contains("\"request_id\":\"" + requestId + "\"", envelope);
         Assert.Contains("Boom from the test endpoint", envelope);
         Assert.Contains("InvalidOperationException", envelope);
+    }
+
+    [Fact]
+    public async Task A_reset_code_in_the_url_the_referrer_or_a_log_line_never_reaches_sentry()
+    {
+        var (link, code) = await ResetLinkSteps.RealResetLinkAsync(sentry.App);
+        using var client = sentry.App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"/test/throw{link.Query}&returnUrl={Uri.EscapeDataString(link.PathAndQuery)}");
+        request.Headers.Referrer = link;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var requestId = response.Headers.GetValues("X-Request-Id").Single();
+        var envelope = await sentry.Receiver.EnvelopeContainingAsync(requestId);
+        Assert.Contains("Boom from the test endpoint", envelope);
+        // The request's URL and query, its Referer header and the "Request starting …" breadcrumb all had it.
+        Assert.Contains("\"query_string\"", envelope);
+        Assert.Contains("\"Referer\"", envelope);
+        Assert.Contains("Request starting", envelope);
+        Assert.Contains($"code={SecretRedactor.Redacted}", envelope);
+        Assert.DoesNotContain(code, envelope);
+        Assert.DoesNotContain(Uri.EscapeDataString(code), envelope);
+        Assert.All(sentry.Receiver.Envelopes, sent => Assert.DoesNotContain(code, sent));
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class ErrorLogEntryConfiguration : IEntityTypeConfiguration<Erro
         entity.Property(e => e.UserId).HasColumnName("user_id");
         entity.Property(e => e.Code).HasColumnName("code");
         entity.Property(e => e.Message).HasColumnName("message");
-        entity.Property(e => e.Details).HasColumnName("details");
+        entity.Property(e => e.Details).HasColumnName("details").HasConversion<StoredJsonConverter>();
         entity.Property(e => e.Ip).HasColumnName("ip");
         entity.Property(e => e.Ua).HasColumnName("ua");
 

@@ -23,9 +23,9 @@ internal sealed class StoredReadingConfiguration : IEntityTypeConfiguration<Stor
         entity.Property(r => r.RawInput).HasColumnName("raw_input").HasMaxLength(200);
         entity.Property(r => r.NormalizedInput).HasColumnName("normalized_input").HasMaxLength(200);
         entity.Property(r => r.Depth).HasColumnName("depth").HasMaxLength(16);
-        entity.Property(r => r.Numbers).HasColumnName("numbers");
+        entity.Property(r => r.Numbers).HasColumnName("numbers").HasConversion<StoredJsonConverter>();
         entity.Property(r => r.Writer).HasColumnName("writer").HasMaxLength(100);
-        entity.Property(r => r.Sections).HasColumnName("sections");
+        entity.Property(r => r.Sections).HasColumnName("sections").HasConversion<StoredJsonConverter>();
         entity.Property(r => r.WriterNote).HasColumnName("writer_note").HasMaxLength(500);
         entity.Property(r => r.CreatedAt).HasColumnName("created_at");
         entity.Property(r => r.ShareToken).HasColumnName("share_token").HasMaxLength(64);

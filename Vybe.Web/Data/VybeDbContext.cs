@@ -29,6 +29,14 @@ public abstract class VybeDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(VybeDbContext).Assembly);
     }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Every string this app stores (Identity's too) goes through StoredText on the way in; the
+        // JSON columns say so in their configurations (StoredJsonConverter).
+        configurationBuilder.Properties<string>().HaveConversion<StoredTextConverter>();
+    }
 }
 
 public sealed class PostgresVybeDbContext(DbContextOptions<PostgresVybeDbContext> options) : VybeDbContext(options)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Vybe.Web.Data;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.ErrorLog;
@@ -8,6 +9,7 @@ namespace Vybe.Web.ErrorLog;
 /// <summary>
 /// <c>POST /errors/client</c>: errors that visitors' browsers report (<c>wwwroot/js/error-reporter.js</c>),
 /// stored as service <c>client</c>, code <c>CLIENT_ERROR</c>. Small JSON bodies only; rate-limited per IP.
+/// The page's URL and every URL in the texts lose their secret query values on the way in (<see cref="ErrorLogger"/>).
 /// </summary>
 public static class ClientErrorEndpoint
 {
@@ -62,5 +64,5 @@ public static class ClientErrorEndpoint
         return Results.NoContent();
     }
 
-    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+    private static string? Truncate(string? text, int max) => StoredText.Clip(text, max);
 }

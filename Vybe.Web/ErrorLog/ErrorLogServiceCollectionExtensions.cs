@@ -21,6 +21,8 @@ public static class ErrorLogServiceCollectionExtensions
         services.AddSingleton<IErrorLog, ErrorLogger>();
         services.AddSingleton<IErrorLogStore, DatabaseErrorLogStore>();
         services.AddSingleton<ConsoleFallback>();
+        services.AddMetrics();
+        services.AddSingleton<ErrorLogMetrics>();
         services.AddSingleton<ErrorLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ErrorLogWriter>());
         services.AddSingleton<ErrorLogRetention>();
@@ -41,7 +43,10 @@ public static class ErrorLogServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Sentry receives exceptions too, when <c>Sentry:Dsn</c> is configured.</summary>
+    /// <summary>
+    /// Sentry receives exceptions too, when <c>Sentry:Dsn</c> is configured, after the error log's
+    /// redaction (<see cref="SentryRedaction"/>).
+    /// </summary>
     public static IWebHostBuilder UseSentryWhenConfigured(this IWebHostBuilder webHost, IConfiguration configuration)
     {
         if (string.IsNullOrWhiteSpace(configuration["Sentry:Dsn"]))
@@ -52,6 +57,7 @@ public static class ErrorLogServiceCollectionExtensions
         {
             options.SendDefaultPii = false;
             options.MaxRequestBodySize = Sentry.Extensibility.RequestSize.None;
+            SentryRedaction.Apply(options);
         });
     }
 

@@ -5,14 +5,18 @@ using Polly.Retry;
 namespace Vybe.Web.ErrorLog;
 
 /// <summary>
-/// Moves queued entries to the database in batches. A failed batch is retried 3 times after
-/// 100, 200 and 400 ms; after that its rows go to the console as JSON and the writer carries on.
-/// On shutdown it drains the queue, for at most <see cref="ErrorLogOptions.ShutdownFlushTimeout"/>.
+/// Moves queued entries to the database in batches. A batch that fails because the database is out
+/// of reach is retried 3 times after 100, 200 and 400 ms; after that its rows go to the console as
+/// JSON and the writer carries on. A batch the database refuses for its data (one row it cannot
+/// store) is not retried but written again row by row, so only the row that still fails goes to the
+/// console. On shutdown it drains the queue, for at most <see cref="ErrorLogOptions.ShutdownFlushTimeout"/>.
+/// What it does is counted on <see cref="ErrorLogMetrics"/>.
 /// </summary>
 public sealed class ErrorLogWriter : BackgroundService
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     public const int RetryAttempts = 3;
+    private const string ShutdownTimedOut = "shutdown flush timed out";
 
     private readonly ErrorLogQueue queue;
     private readonly IErrorLogStore store;
@@ -20,12 +24,13 @@ public sealed class ErrorLogWriter : BackgroundService
     private readonly ErrorLogOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<ErrorLogWriter> diagnostics;
+    private readonly ErrorLogMetrics metrics;
     private readonly ResiliencePipeline retry;
     // Cancelled only when the shutdown flush runs out of time: then pending writes stop and go to the console.
     private readonly CancellationTokenSource abandonWrites = new();
 
     public ErrorLogWriter(ErrorLogQueue queue, IErrorLogStore store, ConsoleFallback fallback, IOptions<ErrorLogOptions> options,
-        TimeProvider clock, ILogger<ErrorLogWriter> diagnostics)
+        TimeProvider clock, ErrorLogMetrics metrics, ILogger<ErrorLogWriter> diagnostics)
     {
         this.queue = queue;
         this.store = store;
@@ -33,6 +38,7 @@ public sealed class ErrorLogWriter : BackgroundService
         this.options = options.Value;
         this.clock = clock;
         this.diagnostics = diagnostics;
+        this.metrics = metrics;
         retry = new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
             {
@@ -40,10 +46,11 @@ public sealed class ErrorLogWriter : BackgroundService
                 Delay = FirstRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = false,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                // Retrying cannot make the database take a value it refused.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException && !store.RefusedTheData(e)),
                 OnRetry = args =>
                 {
-                    RetryDelays.Add(args.RetryDelay);
+                    metrics.Retried(args.RetryDelay);
                     diagnostics.LogWarning(args.Outcome.Exception, "Error-log batch failed; retry {Attempt} in {Delay} ms",
                         args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                     return ValueTask.CompletedTask;
@@ -51,9 +58,6 @@ public sealed class ErrorLogWriter : BackgroundService
             })
             .Build();
     }
-
-    /// <summary>Every retry delay the writer has waited, in order (what the tests check).</summary>
-    public List<TimeSpan> RetryDelays { get; } = [];
 
     /// <summary>Batches that reached the database, for tests and the admin page.</summary>
     public long BatchesWritten => Interlocked.Read(ref batchesWritten);
@@ -77,22 +81,82 @@ public sealed class ErrorLogWriter : BackgroundService
     {
         if (abandonWrites.IsCancellationRequested)
         {
-            fallback.Write(batch, "shutdown flush timed out");
+            ToConsole(batch, ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
             return;
         }
         try
         {
-            await retry.ExecuteAsync(async token => await store.InsertAsync(batch, token), abandonWrites.Token);
+            await InsertAsync(batch);
+            Interlocked.Increment(ref batchesWritten);
+        }
+        catch (Exception exception) when (store.RefusedTheData(exception) && batch.Count > 1 && !abandonWrites.IsCancellationRequested)
+        {
+            diagnostics.LogWarning(exception, "The database refused a batch of {Count} error-log rows for its data; writing them one by one", batch.Count);
+            await WriteRowByRowAsync(batch);
             Interlocked.Increment(ref batchesWritten);
         }
         catch (Exception exception)
         {
-            diagnostics.LogError(exception, "Error-log batch of {Count} rows could not be written; writing it to the console", batch.Count);
-            fallback.Write(batch, abandonWrites.IsCancellationRequested
-                ? "shutdown flush timed out"
-                : $"database write failed after {RetryAttempts} retries: {exception.GetType().Name}: {exception.Message}");
+            NotWritten(batch, exception);
         }
     }
+
+    /// <summary>Each row on its own (with the same retries), so a row the database refuses costs no other row.</summary>
+    private async Task WriteRowByRowAsync(List<ErrorLogEntry> batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (abandonWrites.IsCancellationRequested)
+            {
+                ToConsole(batch[i..], ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
+                return;
+            }
+            try
+            {
+                await InsertAsync([batch[i]]);
+            }
+            catch (Exception exception) when (store.RefusedTheData(exception))
+            {
+                diagnostics.LogError(exception, "The database refused an error-log row ({Code}); writing it to the console", batch[i].Code);
+                ToConsole([batch[i]], ErrorLogMetrics.RefusedReason,
+                    $"the database refused the row: {exception.GetType().Name}: {Innermost(exception).Message}");
+            }
+            catch (Exception exception)
+            {
+                // Out of reach after the retries: the rest would wait as long each, so it goes to the console now.
+                NotWritten(batch[i..], exception);
+                return;
+            }
+        }
+    }
+
+    private async Task InsertAsync(List<ErrorLogEntry> rows)
+    {
+        await retry.ExecuteAsync(async token => await store.InsertAsync(rows, token), abandonWrites.Token);
+        metrics.Written(rows.Count);
+    }
+
+    private void NotWritten(List<ErrorLogEntry> rows, Exception exception)
+    {
+        if (abandonWrites.IsCancellationRequested)
+        {
+            ToConsole(rows, ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
+            return;
+        }
+        diagnostics.LogError(exception, "Error-log batch of {Count} rows could not be written; writing it to the console", rows.Count);
+        var refused = store.RefusedTheData(exception);
+        ToConsole(rows, refused ? ErrorLogMetrics.RefusedReason : ErrorLogMetrics.UnreachableReason, refused
+            ? $"the database refused the row: {exception.GetType().Name}: {Innermost(exception).Message}"
+            : $"database write failed after {RetryAttempts} retries: {exception.GetType().Name}: {exception.Message}");
+    }
+
+    private void ToConsole(List<ErrorLogEntry> rows, string reason, string explanation)
+    {
+        fallback.Write(rows, explanation);
+        metrics.SentToConsole(rows.Count, reason);
+    }
+
+    private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -5,7 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace Vybe.Web.ErrorLog;
 
-/// <summary>Builds rows with the request's context and hands them to the queue. Never throws.</summary>
+/// <summary>
+/// Builds rows with the request's context and hands them to the queue. Never throws. Every row
+/// passes <see cref="SecretRedactor"/> here, the one way into <c>error_logs</c>: secret keys in the
+/// details, and secret query values in every URL of the message, the details and the user agent.
+/// </summary>
 public sealed class ErrorLogger(
     ErrorLogQueue queue,
     IHttpContextAccessor httpContextAccessor,
@@ -32,10 +36,10 @@ public sealed class ErrorLogger(
                 RequestId = context?.RequestId,
                 UserId = UserIdOf(httpContext?.User),
                 Code = code,
-                Message = string.IsNullOrEmpty(message) ? "(no message)" : message,
+                Message = string.IsNullOrEmpty(message) ? "(no message)" : SecretRedactor.RedactUrls(message),
                 Details = SerializeDetails(details),
                 Ip = context?.Ip,
-                Ua = context?.UserAgent,
+                Ua = context?.UserAgent is { } userAgent ? SecretRedactor.RedactUrls(userAgent) : null,
             });
         }
         catch (Exception exception)

@@ -1,4 +1,5 @@
 using Sentry;
+using Vybe.Web.Data;
 
 namespace Vybe.Web.ErrorLog;
 
@@ -22,7 +23,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, IErrorLog err
         var logContext = new RequestLogContext(
             requestId,
             context.Connection.RemoteIpAddress is { } ip && ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : context.Connection.RemoteIpAddress,
-            string.IsNullOrEmpty(userAgent) ? null : userAgent[..Math.Min(userAgent.Length, 512)]);
+            string.IsNullOrEmpty(userAgent) ? null : StoredText.Clip(userAgent, 512));
         context.Features.Set(logContext);
         context.Response.OnStarting(() =>
         {

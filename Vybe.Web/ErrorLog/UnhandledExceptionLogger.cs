@@ -17,7 +17,8 @@ internal sealed class UnhandledExceptionLogger(IErrorLog errorLog) : IExceptionH
             type = exception.GetType().FullName,
             stack = exception.ToString(),
             method = httpContext.Request.Method,
-            path = httpContext.Request.Path.Value,
+            // By now the request's path is the error page's; the feature keeps the one that failed.
+            path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value,
             // Query values can carry secrets (a password-reset code): keep them as keys the redactor sees.
             query = httpContext.Request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString()),
         });

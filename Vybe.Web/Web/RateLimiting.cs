@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Htmx;
 using Microsoft.AspNetCore.RateLimiting;
@@ -131,7 +133,24 @@ public static class RateLimiting
             QueueLimit = 0,
         });
 
-    /// <summary>The client's address (after trusted forwarded headers), the partition key of per-IP limits.</summary>
-    public static string ClientAddress(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client's address (after trusted forwarded headers), the partition key of per-IP limits.
+    /// An IPv6 client counts by its /64 network: a line is given a whole /64 and can use a new address
+    /// of it for every request, which would otherwise open a new partition each time (a fresh allowance,
+    /// and one more limiter in memory until it has been idle a while).
+    /// </summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress switch
+    {
+        null => "unknown",
+        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
+        { AddressFamily: AddressFamily.InterNetworkV6 } address => $"{Network64(address)}/64",
+        var address => address.ToString(),
+    };
+
+    private static IPAddress Network64(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes);
+    }
 }

@@ -9,7 +9,7 @@ namespace Vybe.Web.Web;
 public static class SmallJsonBody
 {
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<Memory<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -30,7 +30,9 @@ public static class SmallJsonBody
     /// answer to send instead: 415 without a JSON content type (which cannot be posted cross-site
     /// without a CORS preflight, never granted here), 413 over <paramref name="maxBytes"/>, 400 for
     /// JSON that does not parse into <typeparamref name="T"/> or is <c>null</c>. Exactly one of the
-    /// two is set.
+    /// two is set. Half of a surrogate pair written as an escape (<c>\ud83d</c>, what a browser's
+    /// <c>JSON.stringify</c> makes of a text cut in the middle of an emoji) is read as U+FFFD
+    /// (<see cref="Data.StoredText"/>), so one bad character does not lose a report.
     /// </summary>
     public static async Task<(T? Value, IResult? Refusal)> ReadAsync<T>(HttpRequest request, int maxBytes, JsonSerializerOptions json,
         string what, CancellationToken cancellationToken)
@@ -44,6 +46,7 @@ public static class SmallJsonBody
         {
             return (null, Refuse(StatusCodes.Status413PayloadTooLarge, $"A {what} may be at most {maxBytes} bytes."));
         }
+        Data.StoredText.CleanSurrogateEscapes(body.Span);
         try
         {
             return JsonSerializer.Deserialize<T>(body.Span, json) is { } value

@@ -1,5 +1,7 @@
 // Sends errors that happen in visitors' browsers to the server's error log (POST /errors/client),
 // where admins see them as service "client". A page reports at most a few, and never the same twice.
+// The page is sent with its query string; the server removes secret values from it (a password-reset
+// link's code) and from every URL in the message and stack before anything is stored.
 (function () {
   "use strict";
 
@@ -8,9 +10,15 @@
   var sent = 0;
   var seen = {};
 
+  // At most max UTF-16 units, never ending in half of a surrogate pair (an emoji cut in two is
+  // sent as a lone "\ud83d" escape, which the server would have to repair).
   function clip(text, max) {
     text = text == null ? "" : String(text);
-    return text.length > max ? text.slice(0, max) : text;
+    if (text.length <= max) return text;
+    var end = max;
+    var last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    return text.slice(0, end);
   }
 
   function report(kind, message, extra) {
