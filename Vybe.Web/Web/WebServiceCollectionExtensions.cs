@@ -39,6 +39,7 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UseVybeWeb(this WebApplication app)
     {
         app.UseErrorLog();
+        app.UseMiddleware<HtmxHeaderGuard>();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
