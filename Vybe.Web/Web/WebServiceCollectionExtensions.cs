@@ -16,6 +16,7 @@ public static class WebServiceCollectionExtensions
             {
                 options.Conventions.AuthorizeFolder("/Admin", AccountsServiceCollectionExtensions.AdminPolicy);
                 options.Conventions.AuthorizeFolder("/Account/Manage");
+                options.Conventions.ConfigureFilter(new HandlerRequiredFilter());
             });
 
         services.AddAntiforgery(options =>
