@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
@@ -62,5 +64,29 @@ public static class ClientErrorEndpoint
         return Results.NoContent();
     }
 
-    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+    /// <summary>
+    /// At most <paramref name="max"/> characters, never half a surrogate pair, and text the database
+    /// can store: a JSON string may hold U+0000 and lone surrogates (<c>"\ud800"</c>, which a script's
+    /// <c>slice</c> makes of an emoji), which PostgreSQL refuses; each becomes U+FFFD.
+    /// </summary>
+    internal static string? Truncate(string? text, int max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var builder = new StringBuilder(Math.Min(text.Length, max));
+        for (var i = 0; i < text.Length;)
+        {
+            var valid = Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length) == OperationStatus.Done && rune.Value != 0;
+            var piece = valid ? text.AsSpan(i, length) : "\uFFFD";
+            if (builder.Length + piece.Length > max)
+            {
+                break;
+            }
+            builder.Append(piece);
+            i += length;
+        }
+        return builder.ToString();
+    }
 }

@@ -8,9 +8,13 @@
   var sent = 0;
   var seen = {};
 
+  // Never cuts an emoji (a surrogate pair) in two: the half left over is not text, and the server
+  // refuses a report that holds one.
   function clip(text, max) {
     text = text == null ? "" : String(text);
-    return text.length > max ? text.slice(0, max) : text;
+    if (text.length <= max) return text;
+    var last = text.charCodeAt(max - 1);
+    return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
   }
 
   function report(kind, message, extra) {
