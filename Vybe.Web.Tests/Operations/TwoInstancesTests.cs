@@ -119,6 +119,22 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
     }
 
     [Fact]
+    public async Task A_photo_choice_offered_by_one_instance_is_read_by_the_other()
+    {
+        var cookies = new CookieContainer();
+        using var onFirst = First.CreateBrowser(cookies);
+        using var onSecond = Second.CreateBrowser(cookies);
+        var choice = await onFirst.UploadPhotoAsync(Vybe.Web.Tests.Ocr.TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]));
+        Assert.Equal(HttpStatusCode.OK, choice.Status);
+
+        // The offer was sealed with the key ring in the database, which the second instance reads too.
+        var reading = await onSecond.ChooseCandidateAsync(choice, "444");
+
+        Assert.Equal(HttpStatusCode.OK, reading.Status);
+        Assert.Equal("444", reading.Document.QuerySelector("#result .reading-title")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_reading_saved_through_one_instance_is_in_the_history_seen_through_the_other()
     {
         var cookies = new CookieContainer();

@@ -24,6 +24,9 @@ public sealed record ErrorLogFilter
         public const string To = "to";
     }
 
+    /// <summary>The longest text the service, code and search fields take: far longer than anything stored in them.</summary>
+    public const int MaxTextLength = 200;
+
     /// <summary>The format of an HTML <c>datetime-local</c> value, which is how the form shows From and To.</summary>
     public const string DateTimeLocalFormat = "yyyy-MM-ddTHH:mm";
 
@@ -69,6 +72,9 @@ public sealed record ErrorLogFilter
             problems[Keys.Environment] = $"Environment must be one of {string.Join(", ", ErrorLogEnvironments.All)}.";
         }
 
+        var service = ParseText(query, Keys.Service, "Service", problems);
+        var code = ParseText(query, Keys.Code, "Code", problems);
+        var text = ParseText(query, Keys.Text, "The search text", problems);
         var requestId = ParseGuid(query, Keys.RequestId, "Request id", problems);
         var userId = ParseGuid(query, Keys.UserId, "User id", problems);
         var from = ParseTime(query, Keys.From, "From", problems);
@@ -88,10 +94,10 @@ public sealed record ErrorLogFilter
         filter = new ErrorLogFilter
         {
             Level = level,
-            Service = Value(query, Keys.Service),
+            Service = service,
             Environment = environment,
-            Code = Value(query, Keys.Code),
-            Text = Value(query, Keys.Text),
+            Code = code,
+            Text = text,
             RequestId = requestId,
             UserId = userId,
             From = from,
@@ -126,6 +132,42 @@ public sealed record ErrorLogFilter
 
     private static string? Value(IQueryCollection query, string key) =>
         query[key].ToString().Trim() is { Length: > 0 } value ? value : null;
+
+    /// <summary>
+    /// Text compared with stored text: at most <see cref="MaxTextLength"/> characters, and none that
+    /// the database cannot hold or compare (U+0000, other control characters, half a surrogate pair).
+    /// </summary>
+    private static string? ParseText(IQueryCollection query, string key, string label, Dictionary<string, string> problems)
+    {
+        var text = Value(query, key);
+        if (text is null)
+        {
+            return null;
+        }
+        if (text.Length > MaxTextLength)
+        {
+            problems[key] = $"{label} may be at most {MaxTextLength} characters.";
+            return null;
+        }
+        if (text.Any(char.IsControl) || !IsWellFormed(text))
+        {
+            problems[key] = $"{label} contains invisible control characters: type it again.";
+            return null;
+        }
+        return text;
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+        {
+            if (char.IsSurrogate(text[i]) && !char.IsSurrogatePair(text, i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static Guid? ParseGuid(IQueryCollection query, string key, string label, Dictionary<string, string> problems)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vybe.Web.Data;
@@ -57,11 +56,12 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
     /// The reading shared under the token, or null. A guest's reading past the guest retention is gone
     /// for its link too, even before the purge deletes it.
     /// </summary>
-    public Task<StoredReading?> FindSharedAsync(string token, CancellationToken cancellationToken)
+    public Task<StoredReading?> FindSharedAsync(ShareToken token, CancellationToken cancellationToken)
     {
         var cutoff = GuestCutoff();
+        var value = token.Value;
         return db.Readings.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.ShareToken == token && (r.UserId != null || r.CreatedAt >= cutoff), cancellationToken);
+            .SingleOrDefaultAsync(r => r.ShareToken == value && (r.UserId != null || r.CreatedAt >= cutoff), cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(HistoryOwner owner, Guid id, CancellationToken cancellationToken) =>
@@ -80,7 +80,7 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
         }
         if (shared && reading.ShareToken is null)
         {
-            reading.ShareToken = NewShareToken();
+            reading.ShareToken = ShareToken.New().Value;
         }
         else if (!shared)
         {
@@ -172,7 +172,4 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
             await transaction.CommitAsync(cancellationToken);
         });
     }
-
-    private static string NewShareToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18))
-        .Replace('+', '-').Replace('/', '_');
 }

@@ -11,6 +11,7 @@ public static class OcrServiceCollectionExtensions
         services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TesseractEnginePool>();
         services.AddSingleton<PhotoReader>();
+        services.AddSingleton<PhotoOffers>();
         return services;
     }
 

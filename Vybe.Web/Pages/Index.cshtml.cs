@@ -18,7 +18,7 @@ namespace Vybe.Web.Pages;
 [RequestTooLarge(MaxRequestBytes, "Photo-error", PhotoTooLargeMessage)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class IndexModel(ReadingService readings, VisitorHistory visitors, PhotoReader photos, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReadingService readings, VisitorHistory visitors, PhotoReader photos, PhotoOffers offers, TimeProvider clock) : PageModel
 {
     public const string DepthCookieName = "vybe.depth";
 
@@ -26,6 +26,9 @@ public sealed class IndexModel(ReadingService readings, VisitorHistory visitors,
     public const int MaxRequestBytes = ImageUploadRules.MaxBytes + (256 * 1024);
 
     public const string PhotoTooLargeMessage = "That photo is too large: the limit is 5 MB. Resize it or take a screenshot of it, and upload that.";
+
+    public const string ChoiceRefusedMessage =
+        "That choice can no longer be read: it lasts 30 minutes, and only for the photo it came from. Upload the photo again.";
 
     [BindProperty(SupportsGet = true, Name = "form")]
     public string? FormName { get; set; }
@@ -52,11 +55,17 @@ public sealed class IndexModel(ReadingService readings, VisitorHistory visitors,
     [BindProperty]
     public string? Choice { get; set; }
 
-    /// <summary>The candidates offered, carried through the choice form so it can be shown again.</summary>
-    [BindProperty]
-    public List<string> Offered { get; set; } = [];
+    /// <summary>The sealed candidates of the upload (<see cref="PhotoOffers"/>), carried through the choice form.</summary>
+    [BindProperty(Name = "Offer")]
+    public string? OfferToken { get; set; }
 
-    public IReadOnlyList<string> Candidates { get; private set; } = [];
+    /// <summary>What a photo with several candidates offered, as the server found them.</summary>
+    public PhotoOffer? Offer { get; private set; }
+
+    public IReadOnlyList<string> Candidates => Offer?.Candidates ?? [];
+
+    /// <summary>Set when a choice came back with an offer that does not open (changed, expired, or not one of ours).</summary>
+    public string? ChoiceProblem { get; private set; }
 
     public bool PhotosAvailable => photos.IsAvailable;
 
@@ -126,7 +135,6 @@ public sealed class IndexModel(ReadingService readings, VisitorHistory visitors,
             return FormWithErrors();
         }
 
-        Candidates = findings.Candidates.Select(c => c.Text).ToList();
         switch (findings.Candidates.Count)
         {
             case 0:
@@ -137,6 +145,7 @@ public sealed class IndexModel(ReadingService readings, VisitorHistory visitors,
                 var only = findings.Candidates[0];
                 return await ReadPhotoCandidateAsync(only.Text, only.Subject, depth, cancellationToken);
             default:
+                Offer = offers.Seal(findings.Candidates.Select(c => c.Text));
                 return Request.IsHtmxNonBoosted() ? Partial("_PhotoChoice", this) : Page();
         }
     }
@@ -144,27 +153,42 @@ public sealed class IndexModel(ReadingService readings, VisitorHistory visitors,
     public async Task<IActionResult> OnPostPhotoChoiceAsync(CancellationToken cancellationToken)
     {
         FormName = ReadingForm.Photo.Key();
+        if (!offers.TryOpen(OfferToken, out var offer))
+        {
+            return ChoiceRefused();
+        }
+        Offer = offer;
         var depthValid = TryDepth(out var depth);
-        Candidates = Offered.Where(o => TimeOrNumber.TryParse(o, out _, out _)).Take(20).ToList();
-        if (!TimeOrNumber.TryParse(Choice, out var chosen, out _))
+        if (!offer.TryChoose(Choice, out var chosen))
         {
             ModelState.AddModelError(nameof(Choice), "Choose one of the numbers found in your photo.");
         }
         if (!depthValid || !ModelState.IsValid)
         {
-            if (Candidates.Count == 0)
-            {
-                return FormWithErrors();
-            }
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Request.IsHtmxNonBoosted() ? Partial("_PhotoChoice", this) : Page();
         }
-        return await ReadPhotoCandidateAsync(Choice!, chosen, depth, cancellationToken);
+        return await ReadPhotoCandidateAsync(Choice!, chosen!, depth, cancellationToken);
+    }
+
+    /// <summary>400 with the reason in the result area (the choice it replaces could not be used again either); nothing is read or saved.</summary>
+    private IActionResult ChoiceRefused()
+    {
+        ChoiceProblem = ChoiceRefusedMessage;
+        if (Request.IsHtmxNonBoosted())
+        {
+            var fragment = Partial("_PhotoChoiceRefused", this);
+            fragment.StatusCode = StatusCodes.Status400BadRequest;
+            return fragment;
+        }
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
     }
 
     private async Task<IActionResult> ReadPhotoCandidateAsync(string text, ReadingSubject subject, ReadingDepth depth, CancellationToken cancellationToken)
     {
-        Candidates = [];
+        Offer = null;
         Result = await readings.ReadAsync(visitors.ForSaving(HttpContext), new ReadingRequest(ReadingKind.Image, text, subject, depth), cancellationToken);
         return Answer(depth);
     }

@@ -46,11 +46,13 @@ public sealed class StatusModel : PageModel
         // Re-executed after an error, the response already carries the original status; the route value
         // is not always bound then (a POST whose form cannot be read binds nothing).
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
-        Code = reExecuted ? Response.StatusCode : code;
+        // Reached directly with a body it cannot read (a NUL in a form value), nothing binds: that request was bad.
+        var named = ModelState.IsValid ? code : StatusCodes.Status400BadRequest;
+        Code = reExecuted ? Response.StatusCode : named;
         // Reached directly rather than re-executed after an error: answer with the code it names.
-        if (!reExecuted && code is >= 400 and <= 599)
+        if (!reExecuted && named is >= 400 and <= 599)
         {
-            Response.StatusCode = code;
+            Response.StatusCode = named;
         }
         // An htmx request swaps the answer into part of a page: it gets the message, not a second layout.
         return Request.IsHtmxNonBoosted() ? Partial("_StatusFragment", this) : Page();

@@ -35,6 +35,13 @@ public static class InputText
             return false;
         }
 
+        if (!IsText(raw))
+        {
+            // Unicode normalisation throws on these; no keyboard types them.
+            error = "That contains characters that are not text: type only digits, spaces and a colon.";
+            return false;
+        }
+
         var compatible = raw.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(compatible.Length);
         foreach (var rune in compatible.EnumerateRunes())
@@ -56,6 +63,21 @@ public static class InputText
 
         normalized = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         error = null;
+        return true;
+    }
+
+    /// <summary>No half of a surrogate pair and no noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every plane).</summary>
+    private static bool IsText(string raw)
+    {
+        for (var i = 0; i < raw.Length;)
+        {
+            if (Rune.DecodeFromUtf16(raw.AsSpan(i), out var rune, out var length) != System.Buffers.OperationStatus.Done
+                || (rune.Value & 0xFFFE) == 0xFFFE || rune.Value is >= 0xFDD0 and <= 0xFDEF)
+            {
+                return false;
+            }
+            i += length;
+        }
         return true;
     }
 

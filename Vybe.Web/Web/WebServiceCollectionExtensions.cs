@@ -16,6 +16,7 @@ public static class WebServiceCollectionExtensions
             {
                 options.Conventions.AuthorizeFolder("/Admin", AccountsServiceCollectionExtensions.AdminPolicy);
                 options.Conventions.AuthorizeFolder("/Account/Manage");
+                options.Conventions.ConfigureFilter(new HandlerRequiredFilter());
             });
 
         services.AddAntiforgery(options =>
@@ -39,6 +40,7 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UseVybeWeb(this WebApplication app)
     {
         app.UseErrorLog();
+        app.UseMiddleware<HtmxHeaderGuard>();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {

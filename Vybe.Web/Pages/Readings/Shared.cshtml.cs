@@ -9,9 +9,10 @@ public sealed class SharedModel(HistoryStore history, ReadingViews views) : Page
 {
     public ReadingView Reading { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
-        var row = token.Length is > 10 and < 64 ? await history.FindSharedAsync(token, cancellationToken) : null;
+        // Model binding turns a blank route value into null; a token that cannot be one leads nowhere, as an unknown one does.
+        var row = ShareToken.TryParse(token, out var share) ? await history.FindSharedAsync(share, cancellationToken) : null;
         if (row is null)
         {
             return NotFound();

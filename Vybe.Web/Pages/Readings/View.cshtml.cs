@@ -30,6 +30,11 @@ public sealed class ViewModel(HistoryStore history, VisitorHistory visitors, Rea
 
     public async Task<IActionResult> OnPostShareAsync(Guid id, bool share, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            // "share" is true or false; anything else (which binds as false) must not stop the sharing.
+            return BadRequest("share must be true or false.");
+        }
         var row = visitors.Current(HttpContext) is { } owner ? await history.SetSharedAsync(owner, id, share, cancellationToken) : null;
         if (row is null)
         {
