@@ -80,7 +80,7 @@ public sealed class AccountJourneyTests(AppServerFixture server)
             await Assertions.Expect(page.Locator("#email-unconfirmed")).ToContainTextAsync("not confirmed yet");
             await PageChecks.CheckAsync(page, "account-unconfirmed");
             await page.GetByRole(AriaRole.Button, new() { Name = "Send the link again" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"We have sent a new confirmation link to {email}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We have sent a new confirmation link");
 
             // The second e-mail, as a person clicks the newest one in their inbox.
             var confirmation = await Mailbox.WaitForAsync(server.EmailPickupDirectory, email, Mailbox.ConfirmationSubject, count: 2);
@@ -98,14 +98,14 @@ public sealed class AccountJourneyTests(AppServerFixture server)
             await page.GetByLabel("New e-mail address").FillAsync(newEmail);
             await page.GetByLabel("Your password, to confirm").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"We have sent a link to {newEmail}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We have sent a link to the new address");
             await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync(email);
 
             var change = await Mailbox.WaitForAsync(server.EmailPickupDirectory, newEmail, Mailbox.ChangeSubject);
             await page.GotoAsync(Mailbox.LinkTo(change, "/Account/ConfirmEmailChange"));
             await PageChecks.CheckAsync(page, "confirm-email-change");
             await page.GetByRole(AriaRole.Button, new() { Name = "Use this address" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Your e-mail address is now {newEmail}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your e-mail address is changed");
             await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync(newEmail);
 
             await AccountSteps.LogOutButton(page).ClickAsync();

@@ -25,7 +25,7 @@ public sealed class ChangeEmailTests(ConfirmationApp app) : IClassFixture<Confir
         var asked = await browser.RequestEmailChangeAsync(newEmail);
 
         Assert.Equal("/Account/Manage", asked.Url.AbsolutePath);
-        Assert.Contains($"We have sent a link to {newEmail}", asked.Text);
+        Assert.Contains("We have sent a link to the new address", asked.Text);
         Assert.Contains(oldEmail, asked.Document.QuerySelector("dl.facts")!.TextContent);
         var link = await ChangeLinkAsync(newEmail);
         Assert.Null(await app.UserAsync(newEmail));
@@ -38,7 +38,8 @@ public sealed class ChangeEmailTests(ConfirmationApp app) : IClassFixture<Confir
         var changed = await browser.SubmitAsync(confirmPage);
 
         Assert.Equal("/Account/Manage", changed.Url.AbsolutePath);
-        Assert.Contains($"Your e-mail address is now {newEmail}", changed.Text);
+        Assert.Contains("Your e-mail address is changed", changed.Text);
+        Assert.Contains(newEmail, changed.Document.QuerySelector("dl.facts")!.TextContent);
         Assert.Contains("(confirmed)", changed.Text);
         var user = (await app.UserAsync(newEmail))!;
         Assert.True(user.EmailConfirmed);
@@ -75,7 +76,7 @@ public sealed class ChangeEmailTests(ConfirmationApp app) : IClassFixture<Confir
 
         Assert.Equal(toFree.Status, toTaken.Status);
         Assert.Equal(toFree.Url, toTaken.Url);
-        Assert.Equal(toFree.Text.Replace(free, "ADDRESS"), toTaken.Text.Replace(taken, "ADDRESS"));
+        Assert.Equal(toFree.Text, toTaken.Text);
         // The worker sends in order: once the free address has its link, the taken one's job is done.
         await app.Mailbox.WaitForAsync(free, AccountEmailMessages.ChangeSubject);
         var notice = await app.Mailbox.LatestAsync(taken, AccountEmailMessages.AddressInUseSubject);

@@ -63,7 +63,7 @@ public sealed class EmailConfirmationTests(ConfirmationApp app) : IClassFixture<
         var welcome = await browser.SignUpAsync(email);
 
         Assert.Contains("Your account is ready", welcome.Text);
-        Assert.Contains($"We have sent a link to {email}", welcome.Text);
+        Assert.Contains("We have sent you an e-mail with a link to confirm your address", welcome.Text);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
         Assert.False(await app.IsAdminAsync(email));
         // An unconfirmed member reads and keeps history as any member does.
@@ -169,7 +169,7 @@ public sealed class EmailConfirmationTests(ConfirmationApp app) : IClassFixture<
         var resent = await browser.SubmitAsync(account, formSelector: "#email-unconfirmed form");
 
         Assert.Equal("/Account/Manage", resent.Url.AbsolutePath);
-        Assert.Contains($"We have sent a new confirmation link to {email}", resent.Text);
+        Assert.Contains("We have sent a new confirmation link", resent.Text);
         var mails = await app.Mailbox.WaitForAsync(email, AccountEmailMessages.ConfirmationSubject, count: 2);
         var confirmed = await browser.SubmitAsync(await browser.GetAsync(Mailbox.Link(mails[^1], "/Account/ConfirmEmail").PathAndQuery));
         Assert.Contains("(confirmed)", confirmed.Text);

@@ -71,10 +71,10 @@ public sealed class ConfirmEmailChangeModel(UserManager<VybeUser> users, SignInM
         if (signIn.IsSignedIn(User) && users.GetUserId(User) == user.Id.ToString())
         {
             await signIn.RefreshSignInAsync(user);
-            TempData["StatusMessage"] = $"Your e-mail address is now {newEmail}. Your other devices have been logged out.";
+            TempData["StatusMessage"] = "Your e-mail address is changed. Your other devices have been logged out.";
             return RedirectToPage("/Account/Manage/Index");
         }
-        TempData["StatusMessage"] = $"Your e-mail address is now {newEmail}. Log in with it to continue.";
+        TempData["StatusMessage"] = "Your e-mail address is changed. Log in with the new one to continue.";
         return RedirectToPage("/Account/Login");
     }
 

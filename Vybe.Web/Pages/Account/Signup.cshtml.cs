@@ -69,7 +69,8 @@ public sealed class SignupModel(
         mail.QueueConfirmation(HttpContext, user.Id);
         await signIn.SignInAsync(user, isPersistent: false);
         await visitors.MergeGuestIntoAsync(HttpContext, user.Id, HttpContext.RequestAborted);
-        TempData["StatusMessage"] = $"Welcome to Vybe. Your account is ready. We have sent a link to {email} to confirm your address.";
+        // Addresses stay out of status messages: a long one would not wrap on a phone.
+        TempData["StatusMessage"] = "Welcome to Vybe. Your account is ready. We have sent you an e-mail with a link to confirm your address.";
         return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
     }
 

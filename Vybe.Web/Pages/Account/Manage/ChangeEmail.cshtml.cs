@@ -74,7 +74,7 @@ public sealed class ChangeEmailModel(UserManager<VybeUser> users, AccountMail ma
 
         mail.QueueEmailChange(HttpContext, user.Id, newEmail);
         TempData["StatusMessage"] =
-            $"We have sent a link to {newEmail}. Your e-mail address changes to it when you use the link (it works for a day); until then it stays {user.Email}.";
+            "We have sent a link to the new address. Your e-mail address changes to it when you use the link (it works for a day); until then it stays as it is.";
         return RedirectToPage("/Account/Manage/Index");
     }
 }

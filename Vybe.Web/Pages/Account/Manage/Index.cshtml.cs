@@ -42,7 +42,7 @@ public sealed class IndexModel(UserManager<VybeUser> users, AccountMail mail) : 
         else
         {
             mail.QueueConfirmation(HttpContext, user.Id);
-            TempData["StatusMessage"] = $"We have sent a new confirmation link to {user.Email}. It works for a day.";
+            TempData["StatusMessage"] = "We have sent a new confirmation link to your e-mail address. It works for a day.";
         }
         return RedirectToPage();
     }
