@@ -18,8 +18,9 @@ if (builder.Environment.IsEnvironment("Test"))
 }
 
 builder.Services.AddVybeData(builder.Configuration, builder.Environment);
-builder.Services.AddAccounts(builder.Configuration);
+// Before accounts: hosted services stop in reverse order, so the error log outlives the mail worker's last rows.
 builder.Services.AddErrorLog(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddReadings();
 builder.Services.AddHistory();
 builder.Services.AddOcr();
@@ -37,7 +38,7 @@ if (invocation.Command is not null)
 }
 
 await app.MigrateDatabaseIfConfiguredAsync();
-await app.GrantConfiguredAdminsAsync();
+await app.ApplyConfiguredAdminsAsync();
 app.LogActiveReadingWriter();
 app.LogOcrAvailability();
 app.UseVybeWeb();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Lighthouse CI over the pages people land on: publishes the built app, runs it in Production mode on
-# a fresh PostgreSQL database, seeds it through its own forms (an admin account, readings, a shared
-# reading, a browser error), audits home, login, signup, a shared reading, history and the admin
-# error log with @lhci/cli (budgets in lighthouserc.json), prints the scores and exits non-zero when
+# a fresh PostgreSQL database, seeds it through its own forms (an admin account confirmed through the
+# e-mail in the pickup folder, readings, a shared reading, a browser error), audits home, login,
+# signup, a shared reading, history and the admin error log with @lhci/cli (budgets in
+# lighthouserc.json), prints the scores and exits non-zero when
 # a budget fails. Reports go to artifacts/lighthouse (git-ignored).
 #
 # ./test.sh runs it after the test projects, against its throwaway cluster (VYBE_TEST_POSTGRES).
@@ -92,6 +93,8 @@ main() {
   port="$(free_loopback_port)"
   base_url="http://127.0.0.1:$port"
   export LIGHTHOUSE_EMAIL="lighthouse.admin@example.com"
+  # The seed confirms the admin's address with the link the app writes here.
+  export LIGHTHOUSE_MAIL_DIR="$WORK_DIR/mail"
   LIGHTHOUSE_PASSWORD="lighthouse $(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
   export LIGHTHOUSE_PASSWORD
 
@@ -102,12 +105,12 @@ main() {
     Vybe__Database__Provider=postgres \
     ConnectionStrings__Vybe="$VYBE_TEST_POSTGRES;Database=$DATABASE" \
     Vybe__Admin__Emails__0="$LIGHTHOUSE_EMAIL" \
-    Vybe__Email__PickupDirectory="$WORK_DIR/mail" \
+    Vybe__Email__PickupDirectory="$LIGHTHOUSE_MAIL_DIR" \
     dotnet Vybe.Web.dll --urls "$base_url") >"$WORK_DIR/app.log" 2>&1 &
   APP_PID=$!
   wait_until_healthy "$base_url/healthz"
 
-  log "Seeding: an admin account, three readings, a shared reading, a browser error"
+  log "Seeding: an admin account (confirmed by its e-mail), three readings, a shared reading, a browser error"
   local shared_reading
   shared_reading="$(node scripts/lighthouse/seed.mjs "$base_url" | python3 -c 'import json, sys; print(json.load(sys.stdin)["sharedReading"])')"
   echo "Shared reading: $shared_reading"

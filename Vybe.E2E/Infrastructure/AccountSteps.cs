@@ -13,6 +13,18 @@ public static class AccountSteps
         await Assertions.Expect(LogOutButton(page)).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Confirms the address as its owner would: reads the confirmation e-mail the app wrote to the pickup
+    /// folder, opens its link in this page and presses the button there.
+    /// </summary>
+    public static async Task ConfirmEmailAsync(IPage page, string mailDirectory, string email)
+    {
+        var message = await Mailbox.WaitForAsync(mailDirectory, email, Mailbox.ConfirmationSubject);
+        await page.GotoAsync(Mailbox.LinkTo(message, "/Account/ConfirmEmail"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("your e-mail address is confirmed");
+    }
+
     public static async Task FillSignupAsync(IPage page, string email, string password)
     {
         await page.GetByLabel("E-mail").FillAsync(email);

@@ -26,7 +26,7 @@ public sealed class AppServerFixture : IAsyncLifetime
     /// <summary>The server the test command (./test.sh) starts; each test project creates its own databases on it.</summary>
     public const string PostgresVariable = "VYBE_TEST_POSTGRES";
 
-    /// <summary>Signing up with this address makes an admin (the app is configured so).</summary>
+    /// <summary>Signing up with this address and confirming it makes an admin (the app is configured so).</summary>
     public const string AdminEmail = "admin.e2e@example.com";
 
     public const string AdminPassword = "admin lantern quartz 3301";
@@ -88,7 +88,8 @@ public sealed class AppServerFixture : IAsyncLifetime
 
     /// <summary>
     /// A page of its own, logged in as the admin. The first call signs the admin up through the
-    /// signup form (the app makes that address an admin); later calls log in.
+    /// signup form and confirms the address with the link the app mailed (the app makes that
+    /// address an admin once it is confirmed); later calls log in.
     /// </summary>
     public async Task<IPage> NewAdminPageAsync()
     {
@@ -103,6 +104,7 @@ public sealed class AppServerFixture : IAsyncLifetime
             else
             {
                 await AccountSteps.SignUpAsync(page, AdminEmail, AdminPassword);
+                await AccountSteps.ConfirmEmailAsync(page, EmailPickupDirectory, AdminEmail);
                 adminAccountExists = true;
             }
         }

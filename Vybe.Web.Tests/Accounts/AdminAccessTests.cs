@@ -40,10 +40,10 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory app) : IClassFixtu
     }
 
     [Fact]
-    public async Task Configured_email_is_admin_from_signup()
+    public async Task Configured_email_is_admin_once_its_confirmation_link_is_used()
     {
         using var browser = app.CreateBrowser();
-        await browser.SignUpAsync(ConfiguredAdmin);
+        await browser.SignUpAndConfirmAsync(app.MailPickupDirectory, ConfiguredAdmin);
 
         var page = await browser.GetAsync("/Admin", followRedirects: false);
 
@@ -57,13 +57,14 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory app) : IClassFixtu
     {
         var email = AccountSteps.NewEmail("promoted");
         using var browser = app.CreateBrowser();
-        await browser.SignUpAsync(email);
+        await browser.SignUpAndConfirmAsync(app.MailPickupDirectory, email);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
 
         var result = await AppCommand.RunAsync(["grant-admin", email], AppCommand.PostgresEnvironment(app.ConnectionString));
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains($"{email} is now an admin.", result.Output);
+        Assert.DoesNotContain("not been confirmed", result.Output);
         // Roles live in the cookie; the security stamp check on each request picks up the new role at once.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
     }

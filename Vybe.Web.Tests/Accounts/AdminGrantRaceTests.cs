@@ -23,7 +23,7 @@ public sealed class AdminGrantRaceTests(AdminGrantRaceTests.Factory app) : IClas
     {
         using (var browser = app.CreateBrowser())
         {
-            await browser.SignUpAsync(ConfiguredAdmin);
+            await browser.SignUpAndConfirmAsync(app.MailPickupDirectory, ConfiguredAdmin);
         }
         for (var round = 0; round < 5; round++)
         {
@@ -33,7 +33,7 @@ public sealed class AdminGrantRaceTests(AdminGrantRaceTests.Factory app) : IClas
             await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AdminGrants>().GrantConfiguredAsync();
+                await scope.ServiceProvider.GetRequiredService<AdminGrants>().ApplyConfiguredAsync();
             }));
 
             Assert.Equal(1, await app.WithDbAsync(db => db.Roles.CountAsync()));

@@ -21,7 +21,7 @@ public class AdminAppFactory : VybeAppFactory
         ["Vybe:Admin:Emails:0"] = AdminEmail,
     };
 
-    /// <summary>A browser logged in as the admin (the first call signs the admin up).</summary>
+    /// <summary>A browser logged in as the admin (the first call signs the admin up and confirms the address).</summary>
     public async Task<HtmlBrowser> AdminBrowserAsync()
     {
         var browser = CreateBrowser();
@@ -34,7 +34,7 @@ public class AdminAppFactory : VybeAppFactory
             }
             else
             {
-                await browser.SignUpAsync(AdminEmail);
+                await browser.SignUpAndConfirmAsync(MailPickupDirectory, AdminEmail);
                 adminExists = true;
             }
         }

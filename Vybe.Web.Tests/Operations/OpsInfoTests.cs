@@ -66,7 +66,7 @@ public sealed class OpsInfoTests(OpsInfoApp app, VybeAppFactory appWithoutToken)
     public async Task An_admin_signed_in_with_the_account_reads_it()
     {
         using var admin = app.CreateBrowser();
-        await admin.SignUpAsync(OpsInfoApp.AdminEmail);
+        await admin.SignUpAndConfirmAsync(app.MailPickupDirectory, OpsInfoApp.AdminEmail);
 
         var response = await GetInfoAsync(admin);
 

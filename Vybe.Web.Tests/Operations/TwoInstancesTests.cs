@@ -14,7 +14,8 @@ public sealed class TwoInstances : IAsyncLifetime
 {
     public const string AdminEmail = "two.instances.admin@example.com";
 
-    private readonly string mailDirectory = Directory.CreateTempSubdirectory("vybe-two-instances-mail-").FullName;
+    /// <summary>Both instances write their e-mails here.</summary>
+    public string MailDirectory { get; } = Directory.CreateTempSubdirectory("vybe-two-instances-mail-").FullName;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -27,7 +28,7 @@ public sealed class TwoInstances : IAsyncLifetime
         ConnectionString = await TestPostgres.CreateDatabaseAsync("twoinstances");
         var environment = AppCommand.PostgresEnvironment(ConnectionString);
         environment["Vybe__Admin__Emails__0"] = AdminEmail;
-        environment["Vybe__Email__PickupDirectory"] = mailDirectory;
+        environment["Vybe__Email__PickupDirectory"] = MailDirectory;
         // Both at once, as an orchestrator starts replicas: both migrate on start-up, on a database with
         // no tables yet, and both make the Data Protection key ring if they find none.
         var first = AppServer.StartAsync(environment);
@@ -54,7 +55,7 @@ public sealed class TwoInstances : IAsyncLifetime
             await Second.DisposeAsync();
         }
         await TestPostgres.DropDatabaseAsync(ConnectionString);
-        Directory.Delete(mailDirectory, recursive: true);
+        Directory.Delete(MailDirectory, recursive: true);
     }
 
     public async Task<long> CountAsync(string sql)
@@ -169,6 +170,8 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         using var onFirst = First.CreateBrowser(cookies);
         using var onSecond = Second.CreateBrowser(cookies);
         await onFirst.SignUpAsync(TwoInstances.AdminEmail);
+        // The link the first instance mailed works on the second: both read the one key ring.
+        await onSecond.ConfirmEmailAsync(instances.MailDirectory, TwoInstances.AdminEmail);
 
         foreach (var browser in new[] { onFirst, onSecond })
         {

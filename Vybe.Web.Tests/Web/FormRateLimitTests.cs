@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
+using Vybe.Web.Accounts;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Ocr;
 
@@ -123,20 +123,6 @@ public sealed partial class PasswordResetRateLimitTests(SmallFormLimitsApp app) 
     [GeneratedRegex(@"https?://\S+/Account/ResetPassword\?\S+")]
     private static partial Regex ResetLink();
 
-    private async Task<List<MimeMessage>> MailsToAsync(string email)
-    {
-        var messages = new List<MimeMessage>();
-        foreach (var file in Directory.GetFiles(app.MailPickupDirectory, "*.eml"))
-        {
-            var message = await MimeMessage.LoadAsync(file);
-            if (message.To.Mailboxes.Any(m => m.Address == email))
-            {
-                messages.Add(message);
-            }
-        }
-        return messages;
-    }
-
     [Fact]
     public async Task Reset_requests_and_new_password_posts_share_one_limit_and_a_refused_one_sends_and_changes_nothing()
     {
@@ -151,8 +137,8 @@ public sealed partial class PasswordResetRateLimitTests(SmallFormLimitsApp app) 
             var forgot = await browser.GetAsync("/Account/ForgotPassword");
             Assert.Contains("we have sent it a link", (await browser.SubmitAsync(forgot, new Dictionary<string, string> { ["Input.Email"] = email })).Text);
         }
-        var mails = await MailsToAsync(email);
-        Assert.Equal(SmallFormLimitsApp.PasswordResets, mails.Count);
+        var mailbox = new Mailbox(app.MailPickupDirectory);
+        var mails = await mailbox.WaitForAsync(email, AccountEmailMessages.PasswordResetSubject, SmallFormLimitsApp.PasswordResets);
 
         var forgotAgain = await browser.GetAsync("/Account/ForgotPassword");
         var refusedRequest = await browser.SubmitAsync(forgotAgain, new Dictionary<string, string> { ["Input.Email"] = email });
@@ -167,7 +153,8 @@ public sealed partial class PasswordResetRateLimitTests(SmallFormLimitsApp app) 
         RateLimitAssertions.IsRefusedWithRetryAfter(refusedRequest);
         Assert.Equal(HttpStatusCode.OK, resetPage.Status);
         RateLimitAssertions.IsRefusedWithRetryAfter(refusedReset);
-        Assert.Equal(SmallFormLimitsApp.PasswordResets, (await MailsToAsync(email)).Count);
+        // The refused request never reached the page, so it queued nothing.
+        Assert.Equal(SmallFormLimitsApp.PasswordResets, (await mailbox.To(email, AccountEmailMessages.PasswordResetSubject)).Count);
         using var owner = app.CreateBrowser();
         Assert.Equal("/", (await owner.LogInAsync(email)).Url.AbsolutePath); // the old password still works
     }

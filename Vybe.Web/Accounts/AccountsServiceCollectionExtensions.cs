@@ -18,6 +18,7 @@ public static class AccountsServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
                 // The user name is the e-mail address, which is validated as one; any character it allows is fine.
                 options.User.AllowedUserNameCharacters = "";
+                // Members read and keep history before they confirm their address; only the admin role waits for it (AdminGrants).
                 options.SignIn.RequireConfirmedAccount = false;
 
                 // OWASP ASVS 5.0: length and a strength estimate, no composition rules.
@@ -66,6 +67,10 @@ public static class AccountsServiceCollectionExtensions
 
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.From), "Vybe:Email:From is required.")
+            .Validate(o => o.QueueCapacity > 0 && o.MaxAttempts > 0,
+                "Vybe:Email:QueueCapacity and Vybe:Email:MaxAttempts must be positive.")
+            .Validate(o => o.RetryDelay > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero && o.ShutdownFlushTimeout >= TimeSpan.Zero,
+                "Vybe:Email:RetryDelay and Vybe:Email:AttemptTimeout must be positive times such as 00:00:02, and ShutdownFlushTimeout not negative.")
             .ValidateOnStart();
         services.AddSingleton<PickupFolderMailTransport>();
         services.AddSingleton<SmtpMailTransport>();
@@ -73,15 +78,21 @@ public static class AccountsServiceCollectionExtensions
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
                 ? sp.GetRequiredService<PickupFolderMailTransport>()
                 : sp.GetRequiredService<SmtpMailTransport>());
-        services.AddTransient<IEmailSender<VybeUser>, AccountEmailSender>();
+        services.AddSingleton<AccountEmailMessages>();
+
+        // Account e-mails leave from a queue, so no request waits for (or fails with) the mail server.
+        services.AddSingleton(sp => new AccountMailQueue(sp.GetRequiredService<IOptions<EmailOptions>>().Value.QueueCapacity));
+        services.AddSingleton<AccountMail>();
+        services.AddSingleton<AccountMailWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccountMailWorker>());
 
         return services;
     }
 
-    /// <summary>Grants the admin role to the configured e-mail addresses.</summary>
-    public static async Task GrantConfiguredAdminsAsync(this WebApplication app)
+    /// <summary>The admin role for the configured e-mail addresses that are confirmed, and not for those that are not.</summary>
+    public static async Task ApplyConfiguredAdminsAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AdminGrants>().GrantConfiguredAsync();
+        await scope.ServiceProvider.GetRequiredService<AdminGrants>().ApplyConfiguredAsync();
     }
 }

@@ -8,11 +8,16 @@ namespace Vybe.Web.Accounts;
 /// <summary>Delivers a finished message; the pickup folder by default, SMTP when a host is configured.</summary>
 public interface IMailTransport
 {
+    /// <summary>How error-log rows name it: <c>pickup-folder</c> or <c>smtp</c>.</summary>
+    string Name { get; }
+
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
 internal sealed class PickupFolderMailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock) : IMailTransport
 {
+    public string Name => "pickup-folder";
+
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
@@ -20,13 +25,24 @@ internal sealed class PickupFolderMailTransport(IOptions<EmailOptions> options, 
         var name = $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
         // Write under a temporary name, then rename, so a reader never sees half a message.
         var temporary = Path.Combine(directory, name + ".tmp");
-        await message.WriteToAsync(temporary, cancellationToken);
-        File.Move(temporary, Path.Combine(directory, name));
+        try
+        {
+            await message.WriteToAsync(temporary, cancellationToken);
+            File.Move(temporary, Path.Combine(directory, name));
+        }
+        catch
+        {
+            // A try that failed or was cancelled half-way leaves no partial file for the next one to trip on.
+            File.Delete(temporary);
+            throw;
+        }
     }
 }
 
 internal sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
 {
+    public string Name => "smtp";
+
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;

@@ -61,14 +61,19 @@ public static class CommandLine
                         Console.Error.WriteLine("The database is not up to date. Run `dotnet Vybe.Web.dll migrate` first.");
                         return 1;
                     }
-                    var outcome = await services.GetRequiredService<AdminGrants>().GrantAsync(email);
-                    Console.WriteLine(outcome switch
+                    var grant = await services.GetRequiredService<AdminGrants>().GrantByOperatorAsync(email);
+                    Console.WriteLine(grant.Outcome switch
                     {
                         AdminGrantOutcome.Granted => $"{email} is now an admin.",
                         AdminGrantOutcome.AlreadyAdmin => $"{email} was already an admin.",
                         _ => $"No account has the e-mail address {email}. Sign up first, then run this again.",
                     });
-                    return outcome == AdminGrantOutcome.NoSuchUser ? 1 : 0;
+                    if (grant.Outcome != AdminGrantOutcome.NoSuchUser && !grant.EmailConfirmed)
+                    {
+                        // The operator's word stands, but they should know nobody has proved they own the address.
+                        Console.WriteLine($"Note: {email} has not been confirmed by its owner yet. Make sure this account is the person's own.");
+                    }
+                    return grant.Outcome == AdminGrantOutcome.NoSuchUser ? 1 : 0;
                 }
             case "migrations-script":
                 {

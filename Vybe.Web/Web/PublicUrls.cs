@@ -16,13 +16,19 @@ public sealed class PublicUrlOptions
 /// <summary>Absolute links for e-mails.</summary>
 public sealed class PublicUrls(IOptions<PublicUrlOptions> options)
 {
-    public string Absolute(HttpContext context, string path)
+    public string Absolute(HttpContext context, string path) => Base(context) + path;
+
+    /// <summary>
+    /// What links are built on, without a trailing slash: the configured public address, else the request's
+    /// scheme, host and path base. Work done after the request (the account e-mails) keeps this.
+    /// </summary>
+    public string Base(HttpContext context)
     {
         var baseUrl = options.Value.PublicBaseUrl;
         if (string.IsNullOrWhiteSpace(baseUrl))
         {
             baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
         }
-        return baseUrl.TrimEnd('/') + path;
+        return baseUrl.TrimEnd('/');
     }
 }

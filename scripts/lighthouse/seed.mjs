@@ -1,8 +1,11 @@
 // Gives the audited pages something to show, through the app's own forms in Chromium: signs the
-// Lighthouse account up (an admin, by the app's configuration), makes readings so history has rows,
+// Lighthouse account up and confirms its address with the link the app wrote to the pickup folder
+// (the app's configuration makes a confirmed address an admin), makes readings so history has rows,
 // shares one, and raises a browser error so the admin error log has entries. Prints the share link
 // as JSON on stdout: {"sharedReading": "http://.../s/..."}.
-//   node scripts/lighthouse/seed.mjs BASE_URL
+//   LIGHTHOUSE_MAIL_DIR=... node scripts/lighthouse/seed.mjs BASE_URL
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -10,9 +13,63 @@ const puppeteer = require("puppeteer-core");
 const { chromiumArgs, account, submitAccountForm } = require("./browser.cjs");
 
 const baseUrl = process.argv[2];
-if (!baseUrl) {
-  console.error("usage: node scripts/lighthouse/seed.mjs BASE_URL");
+const mailDirectory = process.env.LIGHTHOUSE_MAIL_DIR;
+if (!baseUrl || !mailDirectory) {
+  console.error("usage: LIGHTHOUSE_MAIL_DIR=PICKUP_FOLDER node scripts/lighthouse/seed.mjs BASE_URL");
   process.exit(2);
+}
+
+const confirmationSubject = "Confirm your e-mail address for Vybe";
+
+/** The decoded text/plain part of an .eml file (MimeKit writes quoted-printable or base64 bodies). */
+function plainText(eml) {
+  const decode = (headers, body) => {
+    const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
+    if (encoding === "base64") {
+      return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+    }
+    if (encoding === "quoted-printable") {
+      const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, "latin1").toString("utf8");
+    }
+    return body;
+  };
+  const split = (entity) => {
+    const end = entity.search(/\r?\n\r?\n/);
+    return end < 0 ? [entity, ""] : [entity.slice(0, end), entity.slice(end).replace(/^\r?\n\r?\n/, "")];
+  };
+  const [headers, body] = split(eml);
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+  if (!boundary) {
+    return decode(headers, body);
+  }
+  for (const part of body.split(`--${boundary}`)) {
+    const [partHeaders, partBody] = split(part.replace(/^\r?\n/, ""));
+    if (/^content-type:\s*text\/plain/im.test(partHeaders)) {
+      return decode(partHeaders, partBody);
+    }
+  }
+  throw new Error("no text/plain part in the e-mail");
+}
+
+/** Polls the pickup folder for the confirmation e-mail to this address and returns its link. */
+async function confirmationLink(mailDirectory, email) {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    const names = (await readdir(mailDirectory).catch(() => [])).filter((name) => name.endsWith(".eml")).sort();
+    for (const name of names) {
+      const eml = await readFile(join(mailDirectory, name), "utf8");
+      const [headers] = eml.split(/\r?\n\r?\n/, 1);
+      if (headers.includes(`Subject: ${confirmationSubject}`) && headers.toLowerCase().includes(email.toLowerCase())) {
+        const link = /https?:\/\/\S+\/Account\/ConfirmEmail\?\S+/.exec(plainText(eml))?.[0];
+        if (link) {
+          return link;
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no confirmation e-mail to ${email} reached ${mailDirectory} within 30 s`);
 }
 
 async function read(page, form, fields, depth) {
@@ -43,6 +100,12 @@ try {
     "#Input_Password": password,
     "#Input_ConfirmPassword": password,
   });
+
+  // As the account's owner would: open the link from the e-mail and press its button. Only then is the
+  // configured address an admin, which the audit of the admin error log needs.
+  await page.goto(await confirmationLink(mailDirectory, email), { waitUntil: "load" });
+  await page.click("main form button[type=submit]");
+  await page.waitForSelector("header a[href='/Admin']", { timeout: 20000 });
 
   await read(page, "number", { "#Number": "444" }, "lite");
   await read(page, "compare", { "#First": "12:21", "#Second": "1212" }, "standard");

@@ -1,20 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Vybe.Web.Accounts;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimiting.PasswordResetPolicy)]
-public sealed class ForgotPasswordModel(
-    UserManager<VybeUser> users,
-    IEmailSender<VybeUser> email,
-    PublicUrls publicUrls) : PageModel
+public sealed class ForgotPasswordModel(AccountMail mail) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,6 +20,7 @@ public sealed class ForgotPasswordModel(
     {
         [Required(ErrorMessage = "Enter your e-mail address.")]
         [EmailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.com.")]
+        [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
         public string Email { get; set; } = "";
     }
 
@@ -33,23 +28,17 @@ public sealed class ForgotPasswordModel(
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return this.InvalidForm();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user?.Email is not null)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var path = Url.Page("/Account/ResetPassword", new { userId = user.Id, code })!;
-            await email.SendPasswordResetLinkAsync(user, user.Email, publicUrls.Absolute(HttpContext, path));
-        }
-
-        // The same answer whether or not the address has an account, so the form cannot be used to find members.
+        // The same work and the same answer whether or not the address has an account, so neither the page
+        // nor its timing tells who is a member: the job is queued either way, and the worker looks the
+        // account up, makes the token and sends the link (or nothing) after the answer has gone.
+        mail.QueuePasswordReset(HttpContext, Input.Email);
         return RedirectToPage(new { sent = true });
     }
 }

@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Vybe.Web.Accounts;
 using Vybe.Web.Web;
 
@@ -58,14 +56,7 @@ public sealed class ResetPasswordModel(UserManager<VybeUser> users) : PageModel
         }
 
         var user = Guid.TryParse(Input.UserId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
-        string? token = null;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Input.Code));
-        }
-        catch (FormatException)
-        {
-        }
+        var token = AccountLinkCodes.Decode(Input.Code);
         if (user is null || token is null)
         {
             ModelState.AddModelError("", InvalidLinkMessage);

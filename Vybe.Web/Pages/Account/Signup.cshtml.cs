@@ -13,7 +13,7 @@ namespace Vybe.Web.Pages.Account;
 public sealed class SignupModel(
     UserManager<VybeUser> users,
     SignInManager<VybeUser> signIn,
-    AdminGrants admins,
+    AccountMail mail,
     VisitorHistory visitors,
     TimeProvider clock) : PageModel
 {
@@ -64,13 +64,13 @@ public sealed class SignupModel(
             return this.InvalidForm();
         }
 
-        if (admins.IsConfiguredAdmin(email))
-        {
-            await admins.GrantAsync(email);
-        }
+        // The account works at once; the address is confirmed by the link, and only then can configuration
+        // make it an admin. The e-mail leaves from a queue: a mail server that fails never fails the sign-up.
+        mail.QueueConfirmation(HttpContext, user.Id);
         await signIn.SignInAsync(user, isPersistent: false);
         await visitors.MergeGuestIntoAsync(HttpContext, user.Id, HttpContext.RequestAborted);
-        TempData["StatusMessage"] = "Welcome to Vybe. Your account is ready.";
+        // Addresses stay out of status messages: a long one would not wrap on a phone.
+        TempData["StatusMessage"] = "Welcome to Vybe. Your account is ready. We have sent you an e-mail with a link to confirm your address.";
         return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
     }
 
