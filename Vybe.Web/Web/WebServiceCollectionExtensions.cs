@@ -53,7 +53,11 @@ public static class WebServiceCollectionExtensions
         app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = ReadinessResponse.WriteAsync,
+        });
         app.MapClientErrors();
         app.MapWebVitals();
         app.MapOpsInfo();
