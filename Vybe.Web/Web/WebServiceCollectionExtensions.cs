@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
         });
 
         services.AddVybeRateLimits();
+        services.AddDatabaseOutageHandling();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
@@ -39,16 +40,19 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UseVybeWeb(this WebApplication app)
     {
         app.UseErrorLog();
+        // Outside the exception handler, so that the bodiless 503 it answers for a database outage
+        // (DatabaseUnavailableHandler) is rendered as /Status/503 like any other status code.
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRefusalOfUncheckedSessions();
         app.UseAuthorization();
         app.UseRateLimiter();
 
