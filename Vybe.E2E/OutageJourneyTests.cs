@@ -29,6 +29,13 @@ public sealed class OutageJourneyTests(AppServerFixture server)
             await Assertions.Expect(page.Locator("#result article.reading")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByLabel("Time you saw")).ToHaveValueAsync("11:11"); // the form is left as it was
             await PageChecks.CheckAsync(page, "home-database-unavailable");
+
+            // Asking again while it lasts (or a page that polls) replaces the toast rather than stacking another.
+            await toast.EvaluateAsync("toast => toast.setAttribute('data-test-first', '')");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#toasts .toast:not([data-test-first])")).ToHaveCountAsync(1);
+            await Assertions.Expect(toast).ToHaveCountAsync(1);
+
             await toast.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
             await Assertions.Expect(toast).ToHaveCountAsync(0);
 
