@@ -11,7 +11,7 @@ namespace Vybe.Web.Tests.Infrastructure;
 /// </summary>
 public class VybeAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     public string MailPickupDirectory { get; } = Directory.CreateTempSubdirectory("vybe-mail-").FullName;
 

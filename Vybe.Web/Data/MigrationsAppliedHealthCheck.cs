@@ -8,7 +8,18 @@ internal sealed class MigrationsAppliedHealthCheck(VybeDbContext db) : IHealthCh
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        List<string> pending;
+        try
+        {
+            pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Said in words of our own: a provider's message can name the host, the user or the database.
+            return HealthCheckResult.Unhealthy(DatabaseFailures.IsUnavailable(exception)
+                ? $"not checked: {DatabaseFailures.Unreachable}"
+                : $"not checked: {DatabaseFailures.Describe(exception)}");
+        }
         return pending.Count == 0
             ? HealthCheckResult.Healthy("All migrations applied.")
             : HealthCheckResult.Unhealthy($"{pending.Count} pending migration(s): {string.Join(", ", pending)}");

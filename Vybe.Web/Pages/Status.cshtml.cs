@@ -6,7 +6,7 @@ using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages;
 
-/// <summary>The page shown for error status codes without a body of their own (404, 403, 405…).</summary>
+/// <summary>The page shown for error status codes without a body of their own (404, 403, 405…, and 503 while the database is unreachable).</summary>
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
@@ -19,6 +19,7 @@ public sealed class StatusModel : PageModel
         StatusCodes.Status405MethodNotAllowed => "That action is not available here",
         StatusCodes.Status429TooManyRequests => "Slow down a little",
         StatusCodes.Status413PayloadTooLarge => "That file is too large",
+        StatusCodes.Status503ServiceUnavailable => "Vybe is briefly unavailable",
         >= 500 => "Something went wrong",
         _ => "That request could not be handled",
     };
@@ -33,9 +34,18 @@ public sealed class StatusModel : PageModel
         StatusCodes.Status400BadRequest =>
             "The server could not read the request: it may hold an invisible control character, or a file larger than the 5 MB a photo may be. Go back, check it and try again.",
         StatusCodes.Status413PayloadTooLarge => Pages.IndexModel.PhotoTooLargeMessage,
+        StatusCodes.Status503ServiceUnavailable => UnavailableExplanation,
         >= 500 => "This failed on our side. Try again in a moment.",
         _ => $"The server answered {Code}. Go back and try again.",
     };
+
+    /// <summary>Says what was lost: a refused post saved nothing (on the home page, that is a reading).</summary>
+    private string UnavailableExplanation =>
+        !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)
+            ? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is "/" or "/Index"
+                ? "Your reading was not saved. Try again in a moment."
+                : "What you sent was not saved. Try again in a moment."
+            : "This page could not be loaded just now. Try again in a moment.";
 
     public IActionResult OnGet(int code) => Show(code);
 
@@ -54,7 +64,30 @@ public sealed class StatusModel : PageModel
         {
             Response.StatusCode = named;
         }
+        if (Code >= 500)
+        {
+            return ServerError();
+        }
         // An htmx request swaps the answer into part of a page: it gets the message, not a second layout.
         return Request.IsHtmxNonBoosted() ? Partial("_StatusFragment", this) : Page();
+    }
+
+    /// <summary>
+    /// The layout's htmx-config sends every 5xx answer to the toast area, taking only its <c>.toast</c>:
+    /// an htmx request gets that toast. A boosted request (a link or a form htmx fetches for the whole
+    /// body) gets the whole page, and headers that take it past that rule to replace the body.
+    /// </summary>
+    private IActionResult ServerError()
+    {
+        if (Request.IsHtmxNonBoosted())
+        {
+            Response.Htmx(headers => headers.Retarget("#toasts").Reswap("beforeend"));
+            return Partial("_StatusToast", this);
+        }
+        if (Request.IsHtmx())
+        {
+            Response.Htmx(headers => headers.Retarget("body").Reswap("innerHTML").Reselect("unset"));
+        }
+        return Page();
     }
 }

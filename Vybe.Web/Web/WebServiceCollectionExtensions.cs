@@ -28,6 +28,7 @@ public static class WebServiceCollectionExtensions
         });
 
         services.AddVybeRateLimits();
+        services.AddDatabaseOutageHandling();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
@@ -41,21 +42,28 @@ public static class WebServiceCollectionExtensions
     {
         app.UseErrorLog();
         app.UseMiddleware<HtmxHeaderGuard>();
+        // Outside the exception handler, so that the bodiless 503 it answers for a database outage
+        // (DatabaseUnavailableHandler) is rendered as /Status/503 like any other status code.
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRefusalOfUncheckedSessions();
         app.UseAuthorization();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = ReadinessResponse.WriteAsync,
+        });
         app.MapClientErrors();
         app.MapWebVitals();
         app.MapOpsInfo();

@@ -136,6 +136,18 @@
     if (bar) bar.hidden = true;
   });
 
+  // A toast with a key replaces the one already shown with the same key, so a page that polls
+  // (the admin live tail) while Vybe is unavailable shows one "briefly unavailable" toast, not one a poll.
+  document.addEventListener("htmx:load", function (event) {
+    var toast = event.detail.elt;
+    var key = toast && toast.getAttribute ? toast.getAttribute("data-toast-key") : null;
+    if (!key || !toast.parentNode) return;
+    var shown = toast.parentNode.querySelectorAll(".toast[data-toast-key]");
+    for (var i = 0; i < shown.length; i++) {
+      if (shown[i] !== toast && shown[i].getAttribute("data-toast-key") === key) shown[i].remove();
+    }
+  });
+
   // Toasts (such as the error reference after a failed htmx request) can be dismissed.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-dismiss-toast]") : null;
