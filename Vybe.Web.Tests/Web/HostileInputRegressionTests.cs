@@ -240,7 +240,7 @@ public sealed class HostileInputRegressionTests(VybeAppFactory app) : IClassFixt
             {
                 await browser.SignUpAsync(Email);
                 await using var scope = app.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AdminGrants>().GrantAsync(Email);
+                await scope.ServiceProvider.GetRequiredService<AdminGrants>().GrantByOperatorAsync(Email);
             }
         }
         finally
