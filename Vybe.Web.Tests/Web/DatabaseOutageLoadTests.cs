@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -106,6 +107,10 @@ public sealed class DatabaseOutageLoadTests(OutageLoadApp app, ITestOutputHelper
         var refusedReadings = all.Where(o => o.Reading is not null && o.Status == 503).Select(o => o.Reading!).ToList();
         var stored = await app.WithDbAsync(db => db.Readings.Where(r => r.RawInput.StartsWith($"8{run}")).Select(r => r.RawInput).ToListAsync());
         Report(all, burst.Elapsed, cutFor.Elapsed, acknowledged.Count, stored, refusedReadings);
+        foreach (var row in await app.WithDbAsync(db => db.ErrorLogs.Where(r => r.Code == UnhandledExceptionLogger.Code).ToListAsync()))
+        {
+            output.WriteLine($"  in error_logs: {row.Message} {row.Details?[..Math.Min(row.Details.Length, 4000)]}");
+        }
 
         Assert.Equal(Requests, all.Count);
         Assert.DoesNotContain(all, o => o.Status is not (200 or 503));
@@ -146,5 +151,10 @@ public sealed class DatabaseOutageLoadTests(OutageLoadApp app, ITestOutputHelper
             .Select(s => $"{s.Key}: {s.Count()}")));
         output.WriteLine($"  readings acknowledged: {acknowledged}, stored: {stored.Count}, " +
             $"refused with 503 yet stored (committed as the connection was cut): {refused.Intersect(stored).Count()}");
+        // A 500 is logged as UNHANDLED_ERROR: in the console while the database was away, else in the table.
+        foreach (var line in app.Console.Lines.Where(l => l.Contains(UnhandledExceptionLogger.Code)))
+        {
+            output.WriteLine($"  on the console: {line[..Math.Min(line.Length, 4000)]}");
+        }
     }
 }

@@ -98,6 +98,29 @@ public sealed class DatabaseOutageTests(OutageAppFactory app) : IClassFixture<Ou
     }
 
     [Fact]
+    public async Task A_connection_lost_right_after_the_reading_is_inserted_gets_503_and_leaves_no_row()
+    {
+        using var browser = app.CreateBrowser();
+        var home = await browser.GetAsync("/?form=number");
+
+        app.CutAfterReadingInsert.Arm();
+        HtmlBrowser.Page refused;
+        try
+        {
+            refused = await browser.SubmitAsync(home.Form("#number-form"), new Dictionary<string, string> { ["Number"] = "86420" }, home.Url);
+        }
+        finally
+        {
+            app.CutAfterReadingInsert.Cut?.Dispose();
+        }
+
+        Assert.NotNull(app.CutAfterReadingInsert.Cut); // the cut came where it was meant to
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Contains("Your reading was not saved. Try again in a moment.", refused.Text);
+        Assert.Equal(0, await ReadingsWithInputAsync("86420")); // inserted, never committed
+    }
+
+    [Fact]
     public async Task An_htmx_reading_post_while_the_database_is_cut_gets_a_toast_that_the_layouts_htmx_config_swaps_in()
     {
         using var browser = app.CreateBrowser();

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Web;
@@ -47,8 +50,13 @@ public class OutageAppFactory : VybeAppFactory
             services.AddSingleton(sp => new DatabaseOutageLog(
                 sp.GetRequiredService<IErrorLog>(), OutageClock, sp.GetRequiredService<ILogger<DatabaseOutageLog>>()));
             services.AddSingleton(new ConsoleFallback(Console));
+            services.ConfigureDbContext<PostgresVybeDbContext>(options => options.AddInterceptors(CutAfterReadingInsert));
         });
     }
+
+    /// <summary>Arms a cut of the relay right after the next reading's INSERT has been answered (see <see cref="CutPoint"/>).</summary>
+    public CutPoint CutAfterReadingInsert => cutAfterReadingInsert ??= new CutPoint(this);
+    private CutPoint? cutAfterReadingInsert;
 
     /// <summary>The error-log rows that match, once at least <paramref name="atLeast"/> of them are there.</summary>
     public Task<List<ErrorLogEntry>> RowsAsync(Func<ErrorLogEntry, bool> match, int atLeast = 1) =>
@@ -63,6 +71,76 @@ public class OutageAppFactory : VybeAppFactory
         if (Interlocked.Exchange(ref relayDisposed, 1) == 0 && Relay is not null)
         {
             await Relay.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Takes the database away at one precise moment: once armed, right after the server has answered
+    /// a reading's INSERT and before the next round trip of that connection (EF Core's release of its
+    /// savepoint, or the next command), so the reading is in an open transaction that never commits.
+    /// </summary>
+    public sealed class CutPoint(OutageAppFactory app) : DbCommandInterceptor, IDbTransactionInterceptor
+    {
+        private const int Idle = 0, Armed = 1, Inserted = 2;
+        private int state;
+
+        public IDisposable? Cut { get; private set; }
+
+        public void Arm()
+        {
+            Cut = null;
+            Interlocked.Exchange(ref state, Armed);
+        }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+            CancellationToken cancellationToken = default)
+        {
+            NoteInsert(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+            CancellationToken cancellationToken = default)
+        {
+            NoteInsert(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            CutIfInserted();
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            CutIfInserted();
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult> ReleasingSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            CutIfInserted();
+            return ValueTask.FromResult(result);
+        }
+
+        private void NoteInsert(DbCommand command)
+        {
+            if (command.CommandText.Contains("INSERT INTO readings", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.CompareExchange(ref state, Inserted, Armed);
+            }
+        }
+
+        private void CutIfInserted()
+        {
+            if (Interlocked.CompareExchange(ref state, Idle, Inserted) == Inserted)
+            {
+                Cut = app.Relay.Cut();
+            }
         }
     }
 

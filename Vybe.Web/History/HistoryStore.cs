@@ -155,21 +155,36 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
     /// transaction-scoped advisory lock per owner (taken in key order, so two merges cannot deadlock);
     /// SQLite's write transactions are already serialised.
     /// </summary>
+    /// <remarks>
+    /// Without EF Core's automatic savepoints: inside a transaction it wraps each SaveChanges in one and
+    /// ignores a failure to release it, so a connection lost at that moment came back later as
+    /// "Transaction is already completed", with nothing saying the database had gone (a 500 instead
+    /// of the outage's 503). A failed save abandons the whole transaction here anyway.
+    /// </remarks>
     private async Task InOwnerTransactionAsync(IReadOnlyList<HistoryOwner> owners, Func<Task> work, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var autoSavepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (db.Database.IsNpgsql())
+            await strategy.ExecuteAsync(async () =>
             {
-                foreach (var key in owners.Select(o => o.LockKey).Distinct().Order())
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (db.Database.IsNpgsql())
                 {
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+                    foreach (var key in owners.Select(o => o.LockKey).Distinct().Order())
+                    {
+                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+                    }
                 }
-            }
-            await work();
-            await transaction.CommitAsync(cancellationToken);
-        });
+                await work();
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = autoSavepoints;
+        }
     }
 }

@@ -42,7 +42,8 @@ public sealed class StatusModel : PageModel
     /// <summary>Says what was lost: a refused post saved nothing (on the home page, that is a reading).</summary>
     private string UnavailableExplanation =>
         !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)
-            ? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is "/" or "/Index"
+            ? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path
+              && (path == "/" || path.Equals("/Index", StringComparison.OrdinalIgnoreCase))
                 ? "Your reading was not saved. Try again in a moment."
                 : "What you sent was not saved. Try again in a moment."
             : "This page could not be loaded just now. Try again in a moment.";
