@@ -217,15 +217,21 @@ public sealed class HostileInputRegressionTests(VybeAppFactory app) : IClassFixt
     }
 
     [Fact]
-    public async Task A_browser_report_with_half_a_surrogate_pair_is_refused_with_400()
+    public async Task A_browser_report_with_half_a_surrogate_pair_is_stored_with_the_replacement_character()
     {
         using var client = app.CreateClient();
         var marker = Guid.NewGuid().ToString("N");
 
+        // What JSON.stringify writes for a text a script cut in the middle of an emoji: the report is
+        // kept (one character must not cost it), with U+FFFD where the half pair stood.
         using var response = await client.PostAsync(ClientErrorEndpoint.Path,
             new StringContent($$"""{"message":"{{marker}} \ud800"}""", Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var row = await Eventually.ReturnsAsync(
+            () => app.WithDbAsync(db => db.ErrorLogs.AsNoTracking().FirstOrDefaultAsync(e => e.Message.StartsWith(marker))),
+            found => found is not null, "the report in the error log");
+        Assert.Equal($"{marker} \uFFFD", row!.Message);
     }
 
     /// <summary>An admin, made as an operator makes one (grant-admin), so this does not depend on how sign-up grants it.</summary>
