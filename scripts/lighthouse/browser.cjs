@@ -12,6 +12,13 @@ const chromiumArgs = [
   "--no-first-run",
 ];
 
+/**
+ * How long to wait for a state (signed in, an e-mail arrived) before giving up: a ceiling, not an
+ * expectation. A cold Production start makes its first sign-up slow (key ring, JIT), and a machine
+ * with both cores busy slows it further; the wait ends as soon as the state is there.
+ */
+const stateTimeout = 90000;
+
 function requiredEnvironment(name) {
   const value = process.env[name];
   if (!value) {
@@ -38,7 +45,7 @@ async function submitAccountForm(page, baseUrl, path, fields) {
   await page.click("main form button[type=submit]");
   await page.waitForFunction(
     () => [...document.querySelectorAll("button")].some((button) => button.textContent.trim() === "Log out"),
-    { timeout: 20000 },
+    { timeout: stateTimeout },
   );
 }
 
@@ -47,4 +54,4 @@ async function logIn(page, baseUrl) {
   await submitAccountForm(page, baseUrl, "/Account/Login", { "#Input_Email": email, "#Input_Password": password });
 }
 
-module.exports = { chromiumArgs, account, submitAccountForm, logIn };
+module.exports = { chromiumArgs, stateTimeout, account, submitAccountForm, logIn };

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const puppeteer = require("puppeteer-core");
-const { chromiumArgs, account, submitAccountForm } = require("./browser.cjs");
+const { chromiumArgs, stateTimeout, account, submitAccountForm } = require("./browser.cjs");
 
 const baseUrl = process.argv[2];
 const mailDirectory = process.env.LIGHTHOUSE_MAIL_DIR;
@@ -54,7 +54,7 @@ function plainText(eml) {
 
 /** Polls the pickup folder for the confirmation e-mail to this address and returns its link. */
 async function confirmationLink(mailDirectory, email) {
-  const deadline = Date.now() + 30000;
+  const deadline = Date.now() + stateTimeout;
   while (Date.now() < deadline) {
     const names = (await readdir(mailDirectory).catch(() => [])).filter((name) => name.endsWith(".eml")).sort();
     for (const name of names) {
@@ -69,7 +69,7 @@ async function confirmationLink(mailDirectory, email) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no confirmation e-mail to ${email} reached ${mailDirectory} within 30 s`);
+  throw new Error(`no confirmation e-mail to ${email} reached ${mailDirectory} within ${stateTimeout / 1000} s`);
 }
 
 async function read(page, form, fields, depth) {
@@ -94,6 +94,7 @@ const browser = await puppeteer.launch({
 });
 try {
   const page = await browser.newPage();
+  page.setDefaultTimeout(stateTimeout);
   const { email, password } = account();
   await submitAccountForm(page, baseUrl, "/Account/Signup", {
     "#Input_Email": email,
@@ -105,7 +106,7 @@ try {
   // configured address an admin, which the audit of the admin error log needs.
   await page.goto(await confirmationLink(mailDirectory, email), { waitUntil: "load" });
   await page.click("main form button[type=submit]");
-  await page.waitForSelector("header a[href='/Admin']", { timeout: 20000 });
+  await page.waitForSelector("header a[href='/Admin']", { timeout: stateTimeout });
 
   await read(page, "number", { "#Number": "444" }, "lite");
   await read(page, "compare", { "#First": "12:21", "#Second": "1212" }, "standard");
