@@ -25,7 +25,7 @@ public sealed class OutageJourneyTests(AppServerFixture server)
             await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
 
             var toast = page.Locator("#toasts .toast");
-            await Assertions.Expect(toast).ToContainTextAsync("Vybe is briefly unavailable. What you sent was not saved.");
+            await Assertions.Expect(toast).ToContainTextAsync("Vybe is briefly unavailable. That could not be finished just now.");
             await Assertions.Expect(page.Locator("#result article.reading")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByLabel("Time you saw")).ToHaveValueAsync("11:11"); // the form is left as it was
             await PageChecks.CheckAsync(page, "home-database-unavailable");

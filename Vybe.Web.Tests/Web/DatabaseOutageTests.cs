@@ -170,7 +170,7 @@ public sealed class DatabaseOutageTests(OutageAppFactory app) : IClassFixture<Ou
         Assert.Equal(TimeSpan.FromSeconds(5), refused.Response.Headers.RetryAfter?.Delta);
         Assert.NotNull(refused.Document.QuerySelector("header.site-header"));
         Assert.Equal(Unavailable, refused.Document.QuerySelector("main h1")?.TextContent.Trim());
-        Assert.Contains("What you sent was not saved. Try again in a moment.", refused.Text);
+        Assert.Contains("That could not be finished just now. Try again in a moment.", refused.Text);
         // Past the layout's 5xx rule (toast area, .toast only), so htmx shows this page as it would any boosted page.
         Assert.Equal("body", Header(refused, "HX-Retarget"));
         Assert.Equal("innerHTML", Header(refused, "HX-Reswap"));

@@ -153,8 +153,31 @@ public class OutageAppFactory : VybeAppFactory
 
         public IReadOnlyCollection<string> Lines => lines.ToArray();
 
-        public override void WriteLine(string? value) => lines.Enqueue(value ?? "");
+        private readonly StringBuilder partial = new();
 
-        public override void Write(char value) => throw new NotSupportedException("The fallback writes whole lines.");
+        public override void WriteLine(string? value)
+        {
+            lock (partial)
+            {
+                lines.Enqueue(partial.Append(value).ToString());
+                partial.Clear();
+            }
+        }
+
+        public override void Write(char value)
+        {
+            lock (partial)
+            {
+                if (value == '\n')
+                {
+                    lines.Enqueue(partial.ToString().TrimEnd('\r'));
+                    partial.Clear();
+                }
+                else
+                {
+                    partial.Append(value);
+                }
+            }
+        }
     }
 }

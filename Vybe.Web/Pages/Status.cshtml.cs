@@ -39,13 +39,17 @@ public sealed class StatusModel : PageModel
         _ => $"The server answered {Code}. Go back and try again.",
     };
 
-    /// <summary>Says what was lost: a refused post saved nothing (on the home page, that is a reading).</summary>
+    /// <summary>
+    /// Says what was lost: a reading is saved in one transaction, so a refused reading post saved nothing.
+    /// Another post may have done part of its work before the database went (a sign-up creates the
+    /// account before it signs in), so it is not told that nothing was saved.
+    /// </summary>
     private string UnavailableExplanation =>
         !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)
             ? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path
               && (path == "/" || path.Equals("/Index", StringComparison.OrdinalIgnoreCase))
                 ? "Your reading was not saved. Try again in a moment."
-                : "What you sent was not saved. Try again in a moment."
+                : "That could not be finished just now. Try again in a moment."
             : "This page could not be loaded just now. Try again in a moment.";
 
     public IActionResult OnGet(int code) => Show(code);
