@@ -71,10 +71,10 @@ public static class HostileStrings
         // Longer than any field takes, and than Kestrel lets into a request line (8 KB): a form body can carry it.
         HostileString.Of("20 000 characters", new string('9', 20_000)),
         HostileString.Of("script tag", "<script>alert(1)</script>"),
-        HostileString.Of("lone high surrogate", "\uD800"),
         HostileString.Raw("invalid UTF-8 bytes", "%FF%FE%C0%AF"),
-        HostileString.Of("Arabic-Indic time", "١١:١١"),
 
+        HostileString.Of("lone high surrogate", "\uD800"),
+        HostileString.Of("Arabic-Indic time", "١١:١١"),
         HostileString.Of("NUL", "\0"),
         HostileString.Of("spaces and tabs", " \t  \t "),
         HostileString.Of("CR LF header injection", "x\r\nSet-Cookie: injected=1"),
@@ -154,5 +154,5 @@ public static class HostileStrings
     ];
 
     /// <summary>How many of the first values of <see cref="All"/> every input gets.</summary>
-    public const int CoreCount = 8;
+    public const int CoreCount = 6;
 }

@@ -19,6 +19,9 @@ public sealed class InputRecorder
 {
     public const string ProbeHeader = "X-Test-Probe";
 
+    /// <summary>The address every probe comes from (TestServer gives none): a proxy the app is told to trust, so X-Forwarded-For is read.</summary>
+    public static readonly System.Net.IPAddress Peer = System.Net.IPAddress.Parse("10.9.9.9");
+
     private readonly ConcurrentDictionary<string, string> probeEndpoints = new();
     private readonly ConcurrentDictionary<(string Endpoint, string Key), byte> queryKeysRead = new();
     private readonly ConcurrentDictionary<string, int> handlersRun = new();
@@ -54,6 +57,7 @@ public sealed class InputRecorder
             {
                 if (context.Request.Headers[ProbeHeader].ToString() is { Length: > 0 } probe)
                 {
+                    context.Connection.RemoteIpAddress = Peer;
                     var endpoints = new RecordingEndpointFeature(recorder, probe);
                     context.Features.Set<IEndpointFeature>(endpoints);
                     var query = context.Features.Get<IQueryFeature>() ?? new QueryFeature(context.Features);
