@@ -5,6 +5,7 @@ using MimeKit;
 using Polly;
 using Polly.Retry;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.Web;
 
 namespace Vybe.Web.Accounts;
 
@@ -15,7 +16,7 @@ namespace Vybe.Web.Accounts;
 /// that still fails is logged as <see cref="AccountMail.SendFailedCode"/>, without its link or token.
 /// On shutdown it sends what is queued, for at most <see cref="EmailOptions.ShutdownFlushTimeout"/>.
 /// </summary>
-public sealed class AccountMailWorker : BackgroundService
+public sealed class AccountMailWorker : DrainingBackgroundService
 {
     private readonly AccountMailQueue queue;
     private readonly IServiceScopeFactory scopes;
@@ -25,12 +26,11 @@ public sealed class AccountMailWorker : BackgroundService
     private readonly TimeProvider clock;
     private readonly ILogger<AccountMailWorker> diagnostics;
     private readonly ResiliencePipeline pipeline;
-    // Cancelled only when the shutdown flush runs out of time: the e-mail being sent stops, the rest are logged.
-    private readonly CancellationTokenSource abandon = new();
     private long sent;
 
     public AccountMailWorker(AccountMailQueue queue, IServiceScopeFactory scopes, IMailTransport transport, IErrorLog errorLog,
         IOptions<EmailOptions> options, TimeProvider clock, ILogger<AccountMailWorker> diagnostics)
+        : base(clock)
     {
         this.queue = queue;
         this.scopes = scopes;
@@ -98,7 +98,7 @@ public sealed class AccountMailWorker : BackgroundService
 
     private async Task SendAsync(AccountMailJob job)
     {
-        if (abandon.IsCancellationRequested)
+        if (Abandoned.IsCancellationRequested)
         {
             LogFailure(job, null, 0, null, "the app stopped before it could be sent");
             return;
@@ -117,7 +117,7 @@ public sealed class AccountMailWorker : BackgroundService
                 {
                     await transport.SendAsync(composed.Message, token);
                 }
-            }, abandon.Token);
+            }, Abandoned);
             if (composed is not null)
             {
                 Interlocked.Increment(ref sent);
@@ -126,7 +126,7 @@ public sealed class AccountMailWorker : BackgroundService
         catch (Exception exception)
         {
             LogFailure(job, composed, attempts, exception,
-                abandon.IsCancellationRequested ? "the app stopped before it could be sent" : null);
+                Abandoned.IsCancellationRequested ? "the app stopped before it could be sent" : null);
         }
     }
 
@@ -223,27 +223,10 @@ public sealed class AccountMailWorker : BackgroundService
         return text.Length <= 300 ? text : text[..300] + "…";
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        queue.Complete();
-        if (ExecuteTask is null)
-        {
-            return;
-        }
-        var timeUp = Task.Delay(options.ShutdownFlushTimeout, clock, CancellationToken.None);
-        if (await Task.WhenAny(ExecuteTask, timeUp) != ExecuteTask)
-        {
-            diagnostics.LogWarning("Account e-mails were still being sent after {Timeout}; the rest are logged as not sent",
-                options.ShutdownFlushTimeout);
-            await abandon.CancelAsync();
-            await ExecuteTask;
-        }
-        await base.StopAsync(cancellationToken);
-    }
+    protected override TimeSpan ShutdownFlushTimeout => options.ShutdownFlushTimeout;
 
-    public override void Dispose()
-    {
-        abandon.Dispose();
-        base.Dispose();
-    }
+    protected override void CompleteQueue() => queue.Complete();
+
+    protected override void OnFlushTimedOut() =>
+        diagnostics.LogWarning("Account e-mails were still being sent after {Timeout}; the rest are logged as not sent", options.ShutdownFlushTimeout);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Vybe.Web.Web;
 
 namespace Vybe.Web.ErrorLog;
 
@@ -12,7 +13,7 @@ namespace Vybe.Web.ErrorLog;
 /// console. On shutdown it drains the queue, for at most <see cref="ErrorLogOptions.ShutdownFlushTimeout"/>.
 /// What it does is counted on <see cref="ErrorLogMetrics"/>.
 /// </summary>
-public sealed class ErrorLogWriter : BackgroundService
+public sealed class ErrorLogWriter : DrainingBackgroundService
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     public const int RetryAttempts = 3;
@@ -26,11 +27,10 @@ public sealed class ErrorLogWriter : BackgroundService
     private readonly ILogger<ErrorLogWriter> diagnostics;
     private readonly ErrorLogMetrics metrics;
     private readonly ResiliencePipeline retry;
-    // Cancelled only when the shutdown flush runs out of time: then pending writes stop and go to the console.
-    private readonly CancellationTokenSource abandonWrites = new();
 
     public ErrorLogWriter(ErrorLogQueue queue, IErrorLogStore store, ConsoleFallback fallback, IOptions<ErrorLogOptions> options,
         TimeProvider clock, ErrorLogMetrics metrics, ILogger<ErrorLogWriter> diagnostics)
+        : base(clock)
     {
         this.queue = queue;
         this.store = store;
@@ -79,7 +79,7 @@ public sealed class ErrorLogWriter : BackgroundService
 
     private async Task WriteBatchAsync(List<ErrorLogEntry> batch)
     {
-        if (abandonWrites.IsCancellationRequested)
+        if (Abandoned.IsCancellationRequested)
         {
             ToConsole(batch, ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
             return;
@@ -89,7 +89,7 @@ public sealed class ErrorLogWriter : BackgroundService
             await InsertAsync(batch);
             Interlocked.Increment(ref batchesWritten);
         }
-        catch (Exception exception) when (store.RefusedTheData(exception) && batch.Count > 1 && !abandonWrites.IsCancellationRequested)
+        catch (Exception exception) when (store.RefusedTheData(exception) && batch.Count > 1 && !Abandoned.IsCancellationRequested)
         {
             diagnostics.LogWarning(exception, "The database refused a batch of {Count} error-log rows for its data; writing them one by one", batch.Count);
             await WriteRowByRowAsync(batch);
@@ -106,7 +106,7 @@ public sealed class ErrorLogWriter : BackgroundService
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            if (abandonWrites.IsCancellationRequested)
+            if (Abandoned.IsCancellationRequested)
             {
                 ToConsole(batch[i..], ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
                 return;
@@ -132,13 +132,13 @@ public sealed class ErrorLogWriter : BackgroundService
 
     private async Task InsertAsync(List<ErrorLogEntry> rows)
     {
-        await retry.ExecuteAsync(async token => await store.InsertAsync(rows, token), abandonWrites.Token);
+        await retry.ExecuteAsync(async token => await store.InsertAsync(rows, token), Abandoned);
         metrics.Written(rows.Count);
     }
 
     private void NotWritten(List<ErrorLogEntry> rows, Exception exception)
     {
-        if (abandonWrites.IsCancellationRequested)
+        if (Abandoned.IsCancellationRequested)
         {
             ToConsole(rows, ErrorLogMetrics.ShutdownReason, ShutdownTimedOut);
             return;
@@ -158,26 +158,10 @@ public sealed class ErrorLogWriter : BackgroundService
 
     private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        queue.Complete();
-        if (ExecuteTask is null)
-        {
-            return;
-        }
-        var timeUp = Task.Delay(options.ShutdownFlushTimeout, clock, CancellationToken.None);
-        if (await Task.WhenAny(ExecuteTask, timeUp) != ExecuteTask)
-        {
-            diagnostics.LogWarning("The error log did not drain within {Timeout}; the rest goes to the console", options.ShutdownFlushTimeout);
-            await abandonWrites.CancelAsync();
-            await ExecuteTask;
-        }
-        await base.StopAsync(cancellationToken);
-    }
+    protected override TimeSpan ShutdownFlushTimeout => options.ShutdownFlushTimeout;
 
-    public override void Dispose()
-    {
-        abandonWrites.Dispose();
-        base.Dispose();
-    }
+    protected override void CompleteQueue() => queue.Complete();
+
+    protected override void OnFlushTimedOut() =>
+        diagnostics.LogWarning("The error log did not drain within {Timeout}; the rest goes to the console", options.ShutdownFlushTimeout);
 }
