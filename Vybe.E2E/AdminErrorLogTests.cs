@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vybe.E2E.Infrastructure;
+using Vybe.E2E.Infrastructure.Pages;
 
 namespace Vybe.E2E;
 
@@ -17,7 +18,7 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
         try
         {
             await AccountSteps.SignUpAsync(member, AccountSteps.NewEmail("member"), MemberPassword);
-            await member.GotoAsync("/?form=number");
+            await member.Home().OpenAsync(HomePage.Number);
             // An uncaught error in the member's page: error-reporter.js sends it to /errors/client.
             var reportSent = member.WaitForResponseAsync(r => r.Url.EndsWith("/errors/client", StringComparison.Ordinal));
             await member.EvaluateAsync("message => { setTimeout(() => { throw new Error(message); }, 0); }", marker);

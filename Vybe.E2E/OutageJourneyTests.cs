@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vybe.E2E.Infrastructure;
+using Vybe.E2E.Infrastructure.Pages;
 
 namespace Vybe.E2E;
 
@@ -20,19 +21,19 @@ public sealed class OutageJourneyTests(AppServerFixture server)
         try
         {
             await page.GotoAsync("/");
-            await page.RouteAsync(new Regex(@"/\?handler=time$", RegexOptions.IgnoreCase), AnswerAsUnavailable);
-            await page.GetByLabel("Time you saw").FillAsync("11:11");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
+            await page.RouteAsync(HomePage.TimeFormAction, AnswerAsUnavailable);
+            await page.Home().TimeField.FillAsync("11:11");
+            await page.Home().ReadButton.ClickAsync();
 
             var toast = page.Locator("#toasts .toast");
             await Assertions.Expect(toast).ToContainTextAsync("Vybe is briefly unavailable. That could not be finished just now.");
-            await Assertions.Expect(page.Locator("#result article.reading")).ToHaveCountAsync(0);
-            await Assertions.Expect(page.GetByLabel("Time you saw")).ToHaveValueAsync("11:11"); // the form is left as it was
+            await Assertions.Expect(page.Home().ResultReading).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Home().TimeField).ToHaveValueAsync("11:11"); // the form is left as it was
             await PageChecks.CheckAsync(page, "home-database-unavailable");
 
             // Asking again while it lasts (or a page that polls) replaces the toast rather than stacking another.
             await toast.EvaluateAsync("toast => toast.setAttribute('data-test-first', '')");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
+            await page.Home().ReadButton.ClickAsync();
             await Assertions.Expect(page.Locator("#toasts .toast:not([data-test-first])")).ToHaveCountAsync(1);
             await Assertions.Expect(toast).ToHaveCountAsync(1);
 

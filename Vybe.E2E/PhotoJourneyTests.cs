@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Vybe.E2E.Infrastructure;
+using Vybe.E2E.Infrastructure.Pages;
 using Vybe.Web.Tests.Ocr;
 
 namespace Vybe.E2E;
@@ -14,42 +15,42 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
         try
         {
             var problems = BrowserProblems.RecordFrom(page);
-            await page.GotoAsync("/?form=photo");
+            await page.Home().OpenAsync(HomePage.Photo);
             await page.EvaluateAsync("() => { window.vybeNoReloadMarker = true; }");
             await PageChecks.CheckAsync(page, "photo-form");
 
             // One number: a preview, then the reading in place.
-            await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
+            await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
                 Name = "lock-screen.png", MimeType = "image/png", Buffer = TestPhotos.LockScreen("11:11"),
             });
             await Assertions.Expect(page.Locator("img[data-photo-preview]")).ToBeVisibleAsync();
-            await page.GetByLabel("Deep").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("11:11");
-            await Assertions.Expect(page.Locator("#result .reading-kind")).ToContainTextAsync("Photo · Deep reading");
+            await page.Home().Depth("Deep").CheckAsync();
+            await page.Home().ReadPhotoButton.ClickAsync();
+            await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("11:11");
+            await Assertions.Expect(page.Home().ResultKind).ToContainTextAsync("Photo · Deep reading");
             await Assertions.Expect(page.Locator("[data-upload-progress]")).ToBeHiddenAsync();
             await PageChecks.CheckAsync(page, "photo-reading");
 
             // Several numbers: the visitor picks one.
-            await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
+            await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
                 Name = "receipt.png", MimeType = "image/png", Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
             });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
+            await page.Home().ReadPhotoButton.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Which one did you see?" })).ToBeFocusedAsync();
             await PageChecks.CheckAsync(page, "photo-choice");
-            await page.GetByLabel("444").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read this one" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("444");
+            await page.Home().Choice("444").CheckAsync();
+            await page.Home().ReadChoiceButton.ClickAsync();
+            await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("444");
 
             // Not a picture: the message appears under the field.
-            await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
+            await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
                 Name = "notes.png", MimeType = "image/png", Buffer = "just some text"u8.ToArray(),
             });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#Photo-error")).ToContainTextAsync("not a PNG, JPEG or WebP");
+            await page.Home().ReadPhotoButton.ClickAsync();
+            await Assertions.Expect(page.Home().PhotoError).ToContainTextAsync("not a PNG, JPEG or WebP");
             await PageChecks.CheckAsync(page, "photo-error");
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.vybeNoReloadMarker === true"), "an upload reloaded the page");
@@ -67,16 +68,16 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
         var page = await server.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         try
         {
-            await page.GotoAsync("/?form=photo");
-            await page.GetByLabel("Photo of the number").SetInputFilesAsync(new FilePayload
+            await page.Home().OpenAsync(HomePage.Photo);
+            await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
                 Name = "receipt.png", MimeType = "image/png", Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
             });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read the photo" }).ClickAsync();
-            await page.GetByLabel("444").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read this one" }).ClickAsync();
+            await page.Home().ReadPhotoButton.ClickAsync();
+            await page.Home().Choice("444").CheckAsync();
+            await page.Home().ReadChoiceButton.ClickAsync();
 
-            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("444");
+            await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("444");
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vybe.E2E.Infrastructure;
+using Vybe.E2E.Infrastructure.Pages;
 
 namespace Vybe.E2E;
 
@@ -22,30 +23,30 @@ public sealed class ReadingJourneyTests(AppServerFixture server)
             await PageChecks.CheckAsync(page, "home");
 
             // Bad input first: the message appears in place and focus goes to the field.
-            await page.GetByLabel("Time you saw").FillAsync("25:00");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#Time-error")).ToContainTextAsync("no hour 25");
-            await Assertions.Expect(page.GetByLabel("Time you saw")).ToBeFocusedAsync();
+            await page.Home().TimeField.FillAsync("25:00");
+            await page.Home().ReadButton.ClickAsync();
+            await Assertions.Expect(page.Home().TimeError).ToContainTextAsync("no hour 25");
+            await Assertions.Expect(page.Home().TimeField).ToBeFocusedAsync();
             await PageChecks.CheckAsync(page, "home-time-error");
 
             foreach (var (depth, sections) in new[] { ("Lite", 1), ("Standard", 1), ("Deep", 5) })
             {
-                await page.GetByLabel("Time you saw").FillAsync("11:11");
-                await page.GetByLabel(depth).CheckAsync();
-                await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
+                await page.Home().TimeField.FillAsync("11:11");
+                await page.Home().Depth(depth).CheckAsync();
+                await page.Home().ReadButton.ClickAsync();
 
-                var reading = page.Locator("#result article.reading");
+                var reading = page.Home().ResultReading;
                 await Assertions.Expect(reading.Locator(".reading-kind")).ToContainTextAsync($"{depth} reading");
                 await Assertions.Expect(reading.Locator(".reading-title")).ToHaveTextAsync("11:11");
                 await Assertions.Expect(reading.Locator(".reading-section")).ToHaveCountAsync(sections);
                 await Assertions.Expect(reading.Locator(".reading-title")).ToBeFocusedAsync();
-                await Assertions.Expect(page.Locator("#Time-error")).ToBeEmptyAsync();
+                await Assertions.Expect(page.Home().TimeError).ToBeEmptyAsync();
                 await PageChecks.CheckAsync(page, $"reading-11-11-{depth.ToLowerInvariant()}");
             }
 
             // The "now" button is there with JavaScript and fills a time the form accepts.
-            await page.GetByRole(AriaRole.Button, new() { Name = "Now" }).ClickAsync();
-            await Assertions.Expect(page.GetByLabel("Time you saw")).ToHaveValueAsync(new Regex(@"^\d\d:\d\d$"));
+            await page.Home().NowButton.ClickAsync();
+            await Assertions.Expect(page.Home().TimeField).ToHaveValueAsync(new Regex(@"^\d\d:\d\d$"));
 
             // The deep reading's own page, shared in place.
             await page.GetByRole(AriaRole.Link, new() { Name = "Open this reading" }).ClickAsync();
@@ -109,24 +110,24 @@ public sealed class ReadingJourneyTests(AppServerFixture server)
         try
         {
             await page.GotoAsync("/");
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Now" })).ToHaveCountAsync(0);
-            await page.GetByLabel("Time you saw").FillAsync("9:55 pm");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("9:55 pm");
+            await Assertions.Expect(page.Home().NowButton).ToHaveCountAsync(0);
+            await page.Home().TimeField.FillAsync("9:55 pm");
+            await page.Home().ReadButton.ClickAsync();
+            await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("9:55 pm");
 
-            await page.GetByLabel("Time you saw").FillAsync("12:60");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#Time-error")).ToContainTextAsync("60");
+            await page.Home().TimeField.FillAsync("12:60");
+            await page.Home().ReadButton.ClickAsync();
+            await Assertions.Expect(page.Home().TimeError).ToContainTextAsync("60");
             await PageChecks.ScreenshotsAsync(page, "home-time-error-nojs");
 
             foreach (var (depth, sections) in new[] { ("Lite", 1), ("Standard", 1), ("Deep", 5) })
             {
-                await page.GetByLabel("Time you saw").FillAsync("11:11");
-                await page.GetByLabel(depth).CheckAsync();
-                await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
-                await Assertions.Expect(page.Locator("#result .reading-kind")).ToContainTextAsync($"{depth} reading");
-                await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("11:11");
-                await Assertions.Expect(page.Locator("#result .reading-section")).ToHaveCountAsync(sections);
+                await page.Home().TimeField.FillAsync("11:11");
+                await page.Home().Depth(depth).CheckAsync();
+                await page.Home().ReadButton.ClickAsync();
+                await Assertions.Expect(page.Home().ResultKind).ToContainTextAsync($"{depth} reading");
+                await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("11:11");
+                await Assertions.Expect(page.Home().ResultSections).ToHaveCountAsync(sections);
             }
             await PageChecks.ScreenshotsAsync(page, "reading-11-11-deep-nojs");
 
@@ -165,21 +166,21 @@ public sealed class ReadingJourneyTests(AppServerFixture server)
         var page = await server.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         try
         {
-            await page.GotoAsync("/?form=number");
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Now" })).ToHaveCountAsync(0);
-            await page.GetByLabel("Number you saw").FillAsync("444");
-            await page.GetByLabel("Deep").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("444");
-            await Assertions.Expect(page.Locator("#result .reading-section h3")).ToHaveCountAsync(5);
+            await page.Home().OpenAsync(HomePage.Number);
+            await Assertions.Expect(page.Home().NowButton).ToHaveCountAsync(0);
+            await page.Home().NumberField.FillAsync("444");
+            await page.Home().Depth("Deep").CheckAsync();
+            await page.Home().ReadButton.ClickAsync();
+            await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("444");
+            await Assertions.Expect(page.Home().ResultSections.Locator("h3")).ToHaveCountAsync(5);
             await PageChecks.ScreenshotsAsync(page, "reading-number-nojs");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Compare two" }).ClickAsync();
-            await Assertions.Expect(page.GetByLabel("Deep")).ToBeCheckedAsync();
-            await page.GetByLabel("First time or number").FillAsync("12:21");
-            await page.GetByLabel("Second time or number").FillAsync("1212");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("12:21 & 1212");
+            await Assertions.Expect(page.Home().Depth("Deep")).ToBeCheckedAsync();
+            await page.Home().FirstField.FillAsync("12:21");
+            await page.Home().SecondField.FillAsync("1212");
+            await page.Home().CompareButton.ClickAsync();
+            await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("12:21 & 1212");
             await PageChecks.ScreenshotsAsync(page, "reading-compare-nojs");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Open this reading" }).ClickAsync();
@@ -214,18 +215,18 @@ public sealed class ReadingJourneyTests(AppServerFixture server)
         var page = await server.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
         try
         {
-            await page.GotoAsync("/?form=compare");
-            await page.GetByLabel("First time or number").FillAsync("999999999999");
-            await page.GetByLabel("Second time or number").FillAsync("12:34");
-            await page.GetByLabel("Deep").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#result .reading-title")).ToBeVisibleAsync();
+            await page.Home().OpenAsync(HomePage.Compare);
+            await page.Home().FirstField.FillAsync("999999999999");
+            await page.Home().SecondField.FillAsync("12:34");
+            await page.Home().Depth("Deep").CheckAsync();
+            await page.Home().CompareButton.ClickAsync();
+            await Assertions.Expect(page.Home().ResultTitle).ToBeVisibleAsync();
             await PageChecks.CheckAsync(page, "reading-compare");
 
-            await page.GotoAsync("/?form=number");
-            await page.GetByLabel("Number you saw").FillAsync("444");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#result .reading-title")).ToHaveTextAsync("444");
+            await page.Home().OpenAsync(HomePage.Number);
+            await page.Home().NumberField.FillAsync("444");
+            await page.Home().ReadButton.ClickAsync();
+            await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("444");
             await PageChecks.CheckAsync(page, "reading-number");
 
             foreach (var url in new[] { (string?)null, "/history" })
@@ -237,7 +238,7 @@ public sealed class ReadingJourneyTests(AppServerFixture server)
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{url ?? "the reading"} overflows the phone screen by {overflow}px");
             }
-            await page.GotoAsync("/?form=time");
+            await page.Home().OpenAsync(HomePage.Time);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Screenshot("home-phone-touch.png"), FullPage = true });
         }
         finally

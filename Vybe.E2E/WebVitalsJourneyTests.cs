@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Vybe.E2E.Infrastructure;
+using Vybe.E2E.Infrastructure.Pages;
 
 namespace Vybe.E2E;
 
@@ -18,8 +19,8 @@ public sealed class WebVitalsJourneyTests(AppServerFixture server)
         {
             var problems = BrowserProblems.RecordFrom(page);
             await page.GotoAsync("/");
-            await page.GetByLabel("Time you saw").FillAsync("11:11");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Read it" }).ClickAsync();
+            await page.Home().TimeField.FillAsync("11:11");
+            await page.Home().ReadButton.ClickAsync();
             var permalink = await page.GetByRole(AriaRole.Link, new() { Name = "Open this reading" }).GetAttributeAsync("href");
             Assert.Matches("^/r/[0-9a-f-]{36}$", permalink);
 

@@ -7,6 +7,7 @@ using Npgsql;
 using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Accounts;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.History;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.History;
 

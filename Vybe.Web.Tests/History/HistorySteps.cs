@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vybe.Web.History;
 using Vybe.Web.Readings;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.History;
 

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Ocr;
 
@@ -43,18 +44,18 @@ public sealed class PhotoChoiceTests(PhotoChoiceTests.App app) : IClassFixture<P
         var browser = app.CreateBrowser();
         var page = await browser.UploadPhotoAsync(TwoNumbers(), depth: "lite", htmx: htmx);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        var offered = page.Document.QuerySelectorAll("section.photo-choice input[name='Choice']").Select(i => i.GetAttribute("value")!).ToList();
+        var offered = page.Document.QuerySelectorAll(HomePage.ChoiceOptionsSelector).Select(i => i.GetAttribute("value")!).ToList();
         Assert.Contains("444", offered);
         return (new ChoicePage(page, offered), browser);
     }
 
     private sealed record ChoicePage(HtmlBrowser.Page Page, IReadOnlyList<string> Offered)
     {
-        public string Offer => Page.Document.QuerySelector("section.photo-choice input[name='Offer']")!.GetAttribute("value")!;
+        public string Offer => Page.Document.QuerySelector(HomePage.OfferSelector)!.GetAttribute("value")!;
     }
 
     private static Task<HtmlBrowser.Page> ChooseAsync(HtmlBrowser browser, ChoicePage choice, IDictionary<string, string> values, bool htmx = false) =>
-        browser.SubmitAsync(choice.Page.Form("section.photo-choice form"), values, choice.Page.Url, htmx: htmx);
+        browser.SubmitAsync(choice.Page.Form(HomePage.ChoiceFormSelector), values, choice.Page.Url, htmx: htmx);
 
     private string Seal(IEnumerable<string> candidates, DateTimeOffset expires, string purpose = Purpose) =>
         app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(purpose).ToTimeLimitedDataProtector()
@@ -69,7 +70,7 @@ public sealed class PhotoChoiceTests(PhotoChoiceTests.App app) : IClassFixture<P
         using var _ = browser;
         var before = await CountReadingsAsync();
 
-        var reading = await ChooseAsync(browser, choice, new Dictionary<string, string> { ["Choice"] = "444" }, htmx);
+        var reading = await ChooseAsync(browser, choice, new Dictionary<string, string> { [HomePage.Fields.Choice] = "444" }, htmx);
 
         Assert.Equal(HttpStatusCode.OK, reading.Status);
         Assert.Equal(htmx, reading.Document.QuerySelector("header.site-header") is null);
@@ -91,11 +92,11 @@ public sealed class PhotoChoiceTests(PhotoChoiceTests.App app) : IClassFixture<P
         using var _ = browser;
         var before = await CountReadingsAsync();
 
-        var again = await ChooseAsync(browser, choice, new Dictionary<string, string> { ["Choice"] = chosen }, htmx);
+        var again = await ChooseAsync(browser, choice, new Dictionary<string, string> { [HomePage.Fields.Choice] = chosen }, htmx);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.Status);
-        Assert.Contains("Choose one of the numbers found in your photo", again.ErrorFor("Choice"));
-        Assert.Equal(choice.Offered, again.Document.QuerySelectorAll("section.photo-choice input[name='Choice']").Select(i => i.GetAttribute("value")!));
+        Assert.Contains("Choose one of the numbers found in your photo", again.ErrorFor(HomePage.Fields.Choice));
+        Assert.Equal(choice.Offered, again.Document.QuerySelectorAll(HomePage.ChoiceOptionsSelector).Select(i => i.GetAttribute("value")!));
         Assert.Equal(before, await CountReadingsAsync());
     }
 
@@ -119,38 +120,38 @@ public sealed class PhotoChoiceTests(PhotoChoiceTests.App app) : IClassFixture<P
         var (choice, browser) = await UploadAsync(htmx);
         using var _ = browser;
         var offer = choice.Offer;
-        var values = new Dictionary<string, string> { ["Choice"] = "999" };
+        var values = new Dictionary<string, string> { [HomePage.Fields.Choice] = "999" };
         var omit = new List<string>();
         switch (change)
         {
             case "one character changed":
                 var middle = offer.Length / 2;
-                values["Offer"] = offer[..middle] + (offer[middle] == 'A' ? 'B' : 'A') + offer[(middle + 1)..];
+                values[HomePage.Fields.Offer] = offer[..middle] + (offer[middle] == 'A' ? 'B' : 'A') + offer[(middle + 1)..];
                 break;
             case "cut short":
-                values["Offer"] = offer[..^4];
+                values[HomePage.Fields.Offer] = offer[..^4];
                 break;
             case "empty":
-                values["Offer"] = "";
+                values[HomePage.Fields.Offer] = "";
                 break;
             case "absent":
             case "the candidates sent as the old Offered list":
-                omit.Add("Offer");
+                omit.Add(HomePage.Fields.Offer);
                 break;
             case "not base64":
-                values["Offer"] = "<script>alert(1)</script>";
+                values[HomePage.Fields.Offer] = "<script>alert(1)</script>";
                 break;
             case "sealed for another purpose":
-                values["Offer"] = Seal(["999", "444"], app.Clock.GetUtcNow().AddMinutes(10), "Vybe.History.GuestId.v1");
+                values[HomePage.Fields.Offer] = Seal(["999", "444"], app.Clock.GetUtcNow().AddMinutes(10), "Vybe.History.GuestId.v1");
                 break;
             case "sealed without a time limit":
-                values["Offer"] = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose)
+                values[HomePage.Fields.Offer] = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose)
                     .Protect(JsonSerializer.Serialize(new[] { "999", "444" }));
                 break;
         }
         var before = await CountReadingsAsync();
 
-        var form = choice.Page.Form("section.photo-choice form");
+        var form = choice.Page.Form(HomePage.ChoiceFormSelector);
         var refused = change == "the candidates sent as the old Offered list"
             ? await PostWithOfferedListAsync(browser, choice, htmx)
             : await browser.SubmitAsync(form, values, choice.Page.Url, htmx: htmx, omit: omit);
@@ -164,13 +165,13 @@ public sealed class PhotoChoiceTests(PhotoChoiceTests.App app) : IClassFixture<P
     /// <summary>What the choice form sent before offers were sealed: the candidates in the clear, one of them made up.</summary>
     private static async Task<HtmlBrowser.Page> PostWithOfferedListAsync(HtmlBrowser browser, ChoicePage choice, bool htmx)
     {
-        var form = choice.Page.Form("section.photo-choice form");
+        var form = choice.Page.Form(HomePage.ChoiceFormSelector);
         var token = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action"))
         {
             Content = new FormUrlEncodedContent(
             [
-                new("__RequestVerificationToken", token), new("Depth", "lite"), new("Offered", "999"), new("Offered", "444"), new("Choice", "999"),
+                new("__RequestVerificationToken", token), new(HomePage.Fields.Depth, "lite"), new("Offered", "999"), new("Offered", "444"), new(HomePage.Fields.Choice, "999"),
             ]),
         };
         if (htmx)
@@ -192,12 +193,12 @@ public sealed class PhotoChoiceTests(PhotoChoiceTests.App app) : IClassFixture<P
 
         app.Clock.Advance(TimeSpan.FromMinutes(29));
         var before = await CountReadingsAsync();
-        var read = await ChooseAsync(browser, fresh, new Dictionary<string, string> { ["Choice"] = "444" });
+        var read = await ChooseAsync(browser, fresh, new Dictionary<string, string> { [HomePage.Fields.Choice] = "444" });
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal(before + 1, await CountReadingsAsync());
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));
-        var refused = await ChooseAsync(other, stale, new Dictionary<string, string> { ["Choice"] = "444" });
+        var refused = await ChooseAsync(other, stale, new Dictionary<string, string> { [HomePage.Fields.Choice] = "444" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains(RefusedText, refused.Document.QuerySelector("#result [role='alert']")?.TextContent);
@@ -213,7 +214,7 @@ public sealed class PhotoChoiceTests(PhotoChoiceTests.App app) : IClassFixture<P
         // Past by the system clock too, which the protector itself checks.
         var expired = Seal(choice.Offered, DateTimeOffset.UtcNow.AddMinutes(-1));
 
-        var refused = await ChooseAsync(browser, choice, new Dictionary<string, string> { ["Offer"] = expired, ["Choice"] = "444" }, htmx: true);
+        var refused = await ChooseAsync(browser, choice, new Dictionary<string, string> { [HomePage.Fields.Offer] = expired, [HomePage.Fields.Choice] = "444" }, htmx: true);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains(RefusedText, refused.Text);
@@ -227,11 +228,11 @@ public sealed class PhotoChoiceTests(PhotoChoiceTests.App app) : IClassFixture<P
         using var _ = browser;
         var sealedElsewhere = Seal(["1212", "777"], app.Clock.GetUtcNow().AddMinutes(10));
 
-        var refused = await ChooseAsync(browser, choice, new Dictionary<string, string> { ["Offer"] = sealedElsewhere, ["Choice"] = "444" });
-        var read = await ChooseAsync(browser, choice, new Dictionary<string, string> { ["Offer"] = sealedElsewhere, ["Choice"] = "777" });
+        var refused = await ChooseAsync(browser, choice, new Dictionary<string, string> { [HomePage.Fields.Offer] = sealedElsewhere, [HomePage.Fields.Choice] = "444" });
+        var read = await ChooseAsync(browser, choice, new Dictionary<string, string> { [HomePage.Fields.Offer] = sealedElsewhere, [HomePage.Fields.Choice] = "777" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
-        Assert.Equal(["1212", "777"], refused.Document.QuerySelectorAll("section.photo-choice input[name='Choice']").Select(i => i.GetAttribute("value")!));
+        Assert.Equal(["1212", "777"], refused.Document.QuerySelectorAll(HomePage.ChoiceOptionsSelector).Select(i => i.GetAttribute("value")!));
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal("777", read.Document.QuerySelector("#result .reading-title")?.TextContent.Trim());
     }

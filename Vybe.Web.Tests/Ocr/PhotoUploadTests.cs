@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 using Vybe.Web.Ocr;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Ocr;
 
@@ -47,7 +48,7 @@ public sealed class PhotoUploadTests(VybeAppFactory app) : IClassFixture<VybeApp
         var choice = await browser.UploadPhotoAsync(TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]), depth: "lite");
 
         Assert.Equal(HttpStatusCode.OK, choice.Status);
-        var offered = choice.Document.QuerySelectorAll("section.photo-choice input[name='Choice']").Select(i => i.GetAttribute("value")).ToList();
+        var offered = choice.Document.QuerySelectorAll(HomePage.ChoiceOptionsSelector).Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains("444", offered);
         Assert.Contains("12", offered);
         Assert.Equal(before, await CountReadingsAsync());
@@ -71,8 +72,8 @@ public sealed class PhotoUploadTests(VybeAppFactory app) : IClassFixture<VybeApp
         var again = await browser.SubmitAsync(choice.Form("section.photo-choice form"), pageUrl: choice.Url);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.Status);
-        Assert.Contains("Choose one of the numbers", again.ErrorFor("Choice"));
-        Assert.Equal(2, again.Document.QuerySelectorAll("section.photo-choice input[name='Choice']").Length);
+        Assert.Contains("Choose one of the numbers", again.ErrorFor(HomePage.Fields.Choice));
+        Assert.Equal(2, again.Document.QuerySelectorAll(HomePage.ChoiceOptionsSelector).Length);
         Assert.Equal(before, await CountReadingsAsync());
     }
 
@@ -85,7 +86,7 @@ public sealed class PhotoUploadTests(VybeAppFactory app) : IClassFixture<VybeApp
         var page = await browser.UploadPhotoAsync(TestPhotos.Text("Hello there", "DejaVuSans.ttf", 60));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
-        Assert.Contains("No time or number could be read", page.ErrorFor("Photo"));
+        Assert.Contains("No time or number could be read", page.ErrorFor(HomePage.Fields.Photo));
         Assert.Equal(before, await CountReadingsAsync());
     }
 
@@ -188,7 +189,7 @@ public sealed class PhotoUploadTests(VybeAppFactory app) : IClassFixture<VybeApp
             // A reading's title is the normalised input (04:44); a choice offers what the photo showed (4:44).
             var title = page.Document.QuerySelector(".reading-title")?.TextContent.Trim();
             title = title is ['0', _, ':', ..] && photo.Item1.Length == 4 ? title[1..] : title;
-            var offered = page.Document.QuerySelectorAll("input[name='Choice']").Select(i => i.GetAttribute("value")).ToList();
+            var offered = page.Document.QuerySelectorAll($"input[name='{HomePage.Fields.Choice}']").Select(i => i.GetAttribute("value")).ToList();
             return (Expected: photo.Item1, page.Status, Found: title is null ? offered : [title]);
         }));
 
@@ -217,14 +218,14 @@ public sealed class PhotoWithoutTesseractTests(PhotoWithoutTesseractTests.NoTess
     {
         using var browser = app.CreateBrowser();
 
-        var form = await browser.GetAsync("/?form=photo");
+        var form = await browser.GetAsync(HomePage.Url(HomePage.Photo));
         var upload = await browser.UploadPhotoAsync(TestPhotos.Text("444", "DejaVuSans.ttf", 60));
         var time = await browser.ReadTimeAsync("11:11");
 
-        Assert.Contains("apt install libtesseract5 tesseract-ocr-eng", form.Document.QuerySelector("#photo-form")?.TextContent);
-        Assert.NotNull(form.Document.QuerySelector("#photo-form input[type='file'][disabled]"));
+        Assert.Contains("apt install libtesseract5 tesseract-ocr-eng", form.Document.QuerySelector(HomePage.FormSelector(HomePage.Photo))?.TextContent);
+        Assert.NotNull(form.Document.QuerySelector(HomePage.FormSelector(HomePage.Photo) + " input[type='file'][disabled]"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, upload.Status);
-        Assert.Contains("libtesseract5", upload.ErrorFor("Photo"));
+        Assert.Contains("libtesseract5", upload.ErrorFor(HomePage.Fields.Photo));
         Assert.Equal(HttpStatusCode.OK, time.Status);
         Assert.Equal("11:11", time.Document.QuerySelector(".reading-title")?.TextContent.Trim());
         Assert.Equal(0, await app.WithDbAsync(db => db.Readings.CountAsync(r => r.Kind == "image")));

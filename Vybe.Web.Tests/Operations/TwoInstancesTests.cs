@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Npgsql;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Operations;
 

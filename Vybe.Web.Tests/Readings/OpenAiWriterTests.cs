@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Readings;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Readings;
 

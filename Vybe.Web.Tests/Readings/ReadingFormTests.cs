@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Readings;
 
@@ -49,25 +50,25 @@ public sealed class ReadingFormTests(VybeAppFactory app) : IClassFixture<VybeApp
         Assert.Equal("444", page.Document.QuerySelector("article.reading .reading-title")?.TextContent.Trim());
         Assert.Equal("3", page.Document.QuerySelector("article.reading .core-number")?.TextContent.Trim());
         // The form comes along out of band so that old error messages go away.
-        Assert.Equal("outerHTML", page.Document.QuerySelector("form#number-form")?.GetAttribute("hx-swap-oob"));
+        Assert.Equal("outerHTML", page.Document.QuerySelector("form" + HomePage.FormSelector(HomePage.Number))?.GetAttribute("hx-swap-oob"));
         var permalink = page.Document.QuerySelector(".reading-saved a")?.GetAttribute("href");
         Assert.Matches("^/r/[0-9a-f-]{36}$", permalink);
     }
 
     [Fact]
-    public async Task The_form_posts_to_itself_and_htmx_swaps_the_result_into_the_live_region()
+    public async Task The_form_posts_to_its_page_with_and_without_htmx_and_htmx_swaps_the_result_into_the_live_region()
     {
         using var browser = app.CreateBrowser();
 
-        var page = await browser.GetAsync("/?form=time");
+        var page = await browser.GetAsync(HomePage.Url(HomePage.Time));
 
-        var form = page.Document.QuerySelector("form#time-form")!;
+        var form = page.Document.QuerySelector("form" + HomePage.FormSelector(HomePage.Time))!;
         Assert.Equal("post", form.GetAttribute("method"));
-        Assert.Equal("/?handler=Time", form.GetAttribute("action"));
-        Assert.Equal("/?handler=Time", form.GetAttribute("hx-post"));
+        Assert.Equal(HomePage.Action(HomePage.Time), form.GetAttribute("action"));
+        Assert.Equal(HomePage.Action(HomePage.Time), form.GetAttribute("hx-post"));
         Assert.Equal("#result", form.GetAttribute("hx-target"));
         Assert.Equal("polite", page.Document.QuerySelector("#result")?.GetAttribute("aria-live"));
-        Assert.NotNull(form.QuerySelector("button[data-fill-now='#Time'][hidden]"));
+        Assert.NotNull(form.QuerySelector($"button[data-fill-now='#{HomePage.FieldId(HomePage.Fields.Time)}'][hidden]"));
     }
 
     [Fact]
@@ -79,12 +80,12 @@ public sealed class ReadingFormTests(VybeAppFactory app) : IClassFixture<VybeApp
         var page = await browser.ReadTimeAsync("25:00", htmx: true);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
-        Assert.Equal("#time-form", page.Response.Headers.GetValues("HX-Retarget").Single());
+        Assert.Equal(HomePage.FormSelector(HomePage.Time), page.Response.Headers.GetValues("HX-Retarget").Single());
         Assert.Equal("outerHTML", page.Response.Headers.GetValues("HX-Reswap").Single());
         Assert.Null(page.Document.QuerySelector("header.site-header"));
-        Assert.Contains("no hour 25", page.ErrorFor("Time"));
-        Assert.Equal("true", page.Document.QuerySelector("#Time")?.GetAttribute("aria-invalid"));
-        Assert.Equal("25:00", page.Document.QuerySelector("#Time")?.GetAttribute("value"));
+        Assert.Contains("no hour 25", page.ErrorFor(HomePage.Fields.Time));
+        Assert.Equal("true", page.Document.QuerySelector("#" + HomePage.FieldId(HomePage.Fields.Time))?.GetAttribute("aria-invalid"));
+        Assert.Equal("25:00", page.Document.QuerySelector("#" + HomePage.FieldId(HomePage.Fields.Time))?.GetAttribute("value"));
         Assert.Equal(before, await CountReadingsAsync());
     }
 
@@ -115,7 +116,7 @@ public sealed class ReadingFormTests(VybeAppFactory app) : IClassFixture<VybeApp
         var page = await browser.ReadTimeAsync(time);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
-        Assert.Contains(message, page.ErrorFor("Time"));
+        Assert.Contains(message, page.ErrorFor(HomePage.Fields.Time));
         Assert.Null(page.Document.QuerySelector("article.reading"));
         Assert.Equal(before, await CountReadingsAsync());
     }
@@ -142,7 +143,7 @@ public sealed class ReadingFormTests(VybeAppFactory app) : IClassFixture<VybeApp
         var page = await browser.ReadNumberAsync(number);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
-        Assert.Contains(message, page.ErrorFor("Number"));
+        Assert.Contains(message, page.ErrorFor(HomePage.Fields.Number));
         Assert.Equal(before, await CountReadingsAsync());
     }
 
@@ -161,10 +162,10 @@ public sealed class ReadingFormTests(VybeAppFactory app) : IClassFixture<VybeApp
     }
 
     [Theory]
-    [InlineData("", "444", "First", "Second")]
-    [InlineData("25:00", "444", "First", "Second")]
-    [InlineData("11:11", "-5", "Second", "First")]
-    [InlineData("abc", "1234567890123", "First", "")]
+    [InlineData("", "444", HomePage.Fields.First, HomePage.Fields.Second)]
+    [InlineData("25:00", "444", HomePage.Fields.First, HomePage.Fields.Second)]
+    [InlineData("11:11", "-5", HomePage.Fields.Second, HomePage.Fields.First)]
+    [InlineData("abc", "1234567890123", HomePage.Fields.First, "")]
     public async Task Bad_compare_input_marks_each_bad_field_and_saves_nothing(string first, string second, string badField, string goodField)
     {
         using var browser = app.CreateBrowser();
@@ -194,7 +195,7 @@ public sealed class ReadingFormTests(VybeAppFactory app) : IClassFixture<VybeApp
         var page = await browser.ReadTimeAsync("11:11", depth);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
-        Assert.Contains(message, page.ErrorFor("Depth"));
+        Assert.Contains(message, page.ErrorFor(HomePage.Fields.Depth));
         Assert.Equal(before, await CountReadingsAsync());
     }
 
@@ -209,7 +210,7 @@ public sealed class ReadingFormTests(VybeAppFactory app) : IClassFixture<VybeApp
     {
         using var browser = app.CreateBrowser();
 
-        var page = await browser.ReadAsync(form, new Dictionary<string, string> { [form == "time" ? "Time" : "Number"] = input });
+        var page = await browser.ReadAsync(form, new Dictionary<string, string> { [form == HomePage.Time ? HomePage.Fields.Time : HomePage.Fields.Number] = input });
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(normalized, page.Document.QuerySelector(".reading-title")?.TextContent.Trim());
@@ -221,12 +222,12 @@ public sealed class ReadingFormTests(VybeAppFactory app) : IClassFixture<VybeApp
     {
         using var browser = app.CreateBrowser();
         var fresh = await browser.GetAsync("/");
-        Assert.Equal("standard", fresh.Document.QuerySelector("input[name='Depth'][checked]")?.GetAttribute("value"));
+        Assert.Equal("standard", fresh.Document.QuerySelector($"input[name='{HomePage.Fields.Depth}'][checked]")?.GetAttribute("value"));
 
         await browser.ReadNumberAsync("1212", "deep");
-        var later = await browser.GetAsync("/?form=compare");
+        var later = await browser.GetAsync(HomePage.Url(HomePage.Compare));
 
-        Assert.Equal("deep", later.Document.QuerySelector("input[name='Depth'][checked]")?.GetAttribute("value"));
+        Assert.Equal("deep", later.Document.QuerySelector($"input[name='{HomePage.Fields.Depth}'][checked]")?.GetAttribute("value"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Vybe.Web.Data;
 using Vybe.Web.Readings;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Readings;
 

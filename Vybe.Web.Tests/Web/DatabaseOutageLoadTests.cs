@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using Xunit.Abstractions;
 
 namespace Vybe.Web.Tests.Web;
@@ -76,7 +77,7 @@ public sealed class DatabaseOutageLoadTests(OutageLoadApp app, ITestOutputHelper
         using var guest = app.CreateLoopbackBrowser();
         using var member = app.CreateLoopbackBrowser();
         await member.SignUpAsync(AccountSteps.NewEmail());
-        var memberHome = await member.GetAsync("/?form=number");
+        var memberHome = await member.GetAsync(HomePage.Url(HomePage.Number));
         var run = Random.Shared.Next(100, 999);
 
         var outcomes = new ConcurrentBag<Outcome>();
@@ -97,8 +98,8 @@ public sealed class DatabaseOutageLoadTests(OutageLoadApp app, ITestOutputHelper
                     Kind.MemberHistoryPage => await member.GetAsync("/History", followRedirects: false),
                     Kind.GuestHomePage => await guest.GetAsync("/", followRedirects: false),
                     Kind.StaticFile => await guest.GetAsync("/css/site.css", followRedirects: false),
-                    Kind.MemberHtmxReadingPost => await member.SubmitAsync(memberHome.Form("#number-form"),
-                        new Dictionary<string, string> { ["Number"] = reading! }, memberHome.Url, followRedirects: false, htmx: true),
+                    Kind.MemberHtmxReadingPost => await member.SubmitAsync(memberHome.Form(HomePage.FormSelector(HomePage.Number)),
+                        new Dictionary<string, string> { [HomePage.Fields.Number] = reading! }, memberHome.Url, followRedirects: false, htmx: true),
                     Kind.Healthz => await guest.GetAsync("/healthz", followRedirects: false),
                     Kind.SignupPost => await SignUpAsync(),
                     _ => await WebVitalsAsync(guest),
@@ -152,8 +153,8 @@ public sealed class DatabaseOutageLoadTests(OutageLoadApp app, ITestOutputHelper
     private async Task<HtmlBrowser.Page> GuestReadingAsync(string number)
     {
         using var visitor = app.CreateLoopbackBrowser();
-        var home = await visitor.GetAsync("/?form=number");
-        return await visitor.SubmitAsync(home.Form("#number-form"), new Dictionary<string, string> { ["Number"] = number }, home.Url,
+        var home = await visitor.GetAsync(HomePage.Url(HomePage.Number));
+        return await visitor.SubmitAsync(home.Form(HomePage.FormSelector(HomePage.Number)), new Dictionary<string, string> { [HomePage.Fields.Number] = number }, home.Url,
             followRedirects: false);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Tests.Web;
@@ -23,7 +24,7 @@ public sealed class DatabaseOutageRecordTests(OutageRecordApp app) : IClassFixtu
     public async Task An_outage_is_logged_once_a_minute_with_the_number_of_requests_it_refused()
     {
         using var browser = app.CreateBrowser();
-        var home = await browser.GetAsync("/?form=number");
+        var home = await browser.GetAsync(HomePage.Url(HomePage.Number));
         app.OutageClock.Advance(DatabaseOutageLog.Window); // close a minute another test may have left open
         var started = app.OutageClock.GetUtcNow();
         var refusedIds = new List<Guid>();
@@ -72,7 +73,7 @@ public sealed class DatabaseOutageRecordTests(OutageRecordApp app) : IClassFixtu
     public async Task A_record_written_while_the_database_is_still_down_goes_to_the_console_after_the_writers_retries()
     {
         using var browser = app.CreateBrowser();
-        var home = await browser.GetAsync("/?form=number");
+        var home = await browser.GetAsync(HomePage.Url(HomePage.Number));
         // Close a minute another test may have left open, so this one starts with the next refusal.
         app.OutageClock.Advance(DatabaseOutageLog.Window);
 
@@ -132,7 +133,7 @@ public sealed class DatabaseOutageRecordTests(OutageRecordApp app) : IClassFixtu
 
     private static async Task<Guid> RefusedReadingAsync(HtmlBrowser browser, HtmlBrowser.Page home)
     {
-        var refused = await browser.SubmitAsync(home.Form("#number-form"), new Dictionary<string, string> { ["Number"] = "777" }, home.Url);
+        var refused = await browser.SubmitAsync(home.Form(HomePage.FormSelector(HomePage.Number)), new Dictionary<string, string> { [HomePage.Fields.Number] = "777" }, home.Url);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
         return Guid.Parse(refused.Response.Headers.GetValues("X-Request-Id").Single());
     }

@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Web;
 
@@ -74,13 +75,13 @@ public sealed class DatabaseOutageTests(OutageAppFactory app) : IClassFixture<Ou
     public async Task A_reading_posted_while_the_database_is_cut_gets_503_with_retry_after_and_saves_nothing()
     {
         using var browser = app.CreateBrowser();
-        var home = await browser.GetAsync("/?form=number");
+        var home = await browser.GetAsync(HomePage.Url(HomePage.Number));
         var before = await ReadingsWithInputAsync("43219");
 
         HtmlBrowser.Page refused;
         using (app.Relay.Cut())
         {
-            refused = await browser.SubmitAsync(home.Form("#number-form"), new Dictionary<string, string> { ["Number"] = "43219" }, home.Url);
+            refused = await browser.SubmitAsync(home.Form(HomePage.FormSelector(HomePage.Number)), new Dictionary<string, string> { [HomePage.Fields.Number] = "43219" }, home.Url);
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
@@ -101,13 +102,13 @@ public sealed class DatabaseOutageTests(OutageAppFactory app) : IClassFixture<Ou
     public async Task A_connection_lost_right_after_the_reading_is_inserted_gets_503_and_leaves_no_row()
     {
         using var browser = app.CreateBrowser();
-        var home = await browser.GetAsync("/?form=number");
+        var home = await browser.GetAsync(HomePage.Url(HomePage.Number));
 
         app.CutAfterReadingInsert.Arm();
         HtmlBrowser.Page refused;
         try
         {
-            refused = await browser.SubmitAsync(home.Form("#number-form"), new Dictionary<string, string> { ["Number"] = "86420" }, home.Url);
+            refused = await browser.SubmitAsync(home.Form(HomePage.FormSelector(HomePage.Number)), new Dictionary<string, string> { [HomePage.Fields.Number] = "86420" }, home.Url);
         }
         finally
         {
@@ -124,12 +125,12 @@ public sealed class DatabaseOutageTests(OutageAppFactory app) : IClassFixture<Ou
     public async Task An_htmx_reading_post_while_the_database_is_cut_gets_a_toast_that_the_layouts_htmx_config_swaps_in()
     {
         using var browser = app.CreateBrowser();
-        var home = await browser.GetAsync("/?form=time");
+        var home = await browser.GetAsync(HomePage.Url(HomePage.Time));
 
         HtmlBrowser.Page refused;
         using (app.Relay.Cut())
         {
-            refused = await browser.SubmitAsync(home.Form("#time-form"), new Dictionary<string, string> { ["Time"] = "11:11" }, home.Url,
+            refused = await browser.SubmitAsync(home.Form(HomePage.FormSelector(HomePage.Time)), new Dictionary<string, string> { [HomePage.Fields.Time] = "11:11" }, home.Url,
                 htmx: true);
         }
 
@@ -183,7 +184,7 @@ public sealed class DatabaseOutageTests(OutageAppFactory app) : IClassFixture<Ou
         using var guest = app.CreateBrowser();
         using var member = app.CreateBrowser();
         await member.SignUpAsync(AccountSteps.NewEmail());
-        string[] guestPaths = ["/", "/?form=time", "/?form=photo", "/Account/Login", "/Account/Signup", "/healthz", "/css/site.css",
+        string[] guestPaths = ["/", HomePage.Url(HomePage.Time), HomePage.Url(HomePage.Photo), "/Account/Login", "/Account/Signup", "/healthz", "/css/site.css",
             "/js/site.js", "/lib/htmx/htmx.min.js", "/favicon.svg"];
         string[] memberPaths = ["/healthz", "/css/site.css", "/js/site.js", "/lib/htmx/htmx.min.js"];
 
@@ -201,8 +202,8 @@ public sealed class DatabaseOutageTests(OutageAppFactory app) : IClassFixture<Ou
         }
 
         Assert.All(answers, answer => Assert.EndsWith(": 200", answer));
-        var photoForm = await guest.GetAsync("/?form=photo");
-        Assert.NotNull(photoForm.Document.QuerySelector("#photo-form input[type='file']"));
+        var photoForm = await guest.GetAsync(HomePage.Url(HomePage.Photo));
+        Assert.NotNull(photoForm.Document.QuerySelector(HomePage.FormSelector(HomePage.Photo) + " input[type='file']"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Vybe.Web.Accounts;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using Vybe.Web.Tests.Ocr;
 
 namespace Vybe.Web.Tests.Web;
@@ -181,6 +182,6 @@ public sealed class UploadRateLimitTests(SmallFormLimitsApp app) : IClassFixture
         Assert.NotNull(refusedHtmx.Document.QuerySelector("p.alert-error[role='alert']"));
         Assert.Equal(readingsBefore, await app.WithDbAsync(db => db.Readings.CountAsync()));
         Assert.Equal(HttpStatusCode.OK, (await browser.ReadNumberAsync("444")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/?form=photo")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(HomePage.Url(HomePage.Photo))).Status);
     }
 }

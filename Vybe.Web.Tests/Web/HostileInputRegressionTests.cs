@@ -6,6 +6,7 @@ using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Readings;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Tests.Web;
@@ -115,7 +116,7 @@ public sealed class HostileInputRegressionTests(VybeAppFactory app) : IClassFixt
         var page = await browser.ReadTimeAsync(typed);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
-        Assert.Contains("not text", page.ErrorFor("Time"));
+        Assert.Contains("not text", page.ErrorFor(HomePage.Fields.Time));
         Assert.Equal(before, await app.WithDbAsync(db => db.Readings.CountAsync()));
     }
 

@@ -21,6 +21,7 @@ using Npgsql;
 using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using Vybe.Web.Tests.Ocr;
 using Vybe.Web.WebVitals;
 using Xunit.Abstractions;

@@ -15,6 +15,11 @@ public readonly record struct HistoryOwner
 
     public bool IsMember => UserId is not null;
 
+    /// <summary>A guest who has saved nothing yet (no guest cookie): there is no history to read, and none to change.</summary>
+    public static HistoryOwner None => default;
+
+    public bool IsNone => UserId is null && GuestId is null;
+
     public static HistoryOwner Member(Guid userId) => new(userId, null);
 
     public static HistoryOwner Guest(Guid guestId) => new(null, guestId);

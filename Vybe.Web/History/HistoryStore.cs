@@ -17,6 +17,10 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
 
     public async Task SaveAsync(HistoryOwner owner, StoredReading reading, CancellationToken cancellationToken)
     {
+        if (owner.IsNone)
+        {
+            throw new ArgumentException("A reading is saved for a member or a guest (VisitorHistory.ForSaving), never for no one.", nameof(owner));
+        }
         reading.UserId = owner.UserId;
         reading.GuestId = owner.GuestId;
         await InOwnerTransactionAsync([owner], async () =>
@@ -126,8 +130,13 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
         }
     }
 
+    /// <summary>The owner's readings; none for <see cref="HistoryOwner.None"/> (whose null ids would otherwise match every member's rows).</summary>
     private IQueryable<StoredReading> Owned(HistoryOwner owner)
     {
+        if (owner.IsNone)
+        {
+            return db.Readings.Where(r => false);
+        }
         if (owner.UserId is { } userId)
         {
             return db.Readings.Where(r => r.UserId == userId);

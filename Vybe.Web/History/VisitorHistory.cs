@@ -5,11 +5,14 @@ namespace Vybe.Web.History;
 /// <summary>Whose history the current visitor sees: the member's when signed in, else the guest cookie's.</summary>
 public sealed class VisitorHistory(GuestHistoryCookie guestCookie, HistoryStore store)
 {
-    /// <summary>The visitor's history owner, or null for a guest who has saved nothing yet.</summary>
-    public HistoryOwner? Current(HttpContext context) =>
+    /// <summary>
+    /// Whose history the visitor sees: the member's, else the guest cookie's, else <see cref="HistoryOwner.None"/>
+    /// for a guest who has saved nothing yet. Pages take it as a handler parameter (<see cref="FromVisitorAttribute"/>).
+    /// </summary>
+    public HistoryOwner Current(HttpContext context) =>
         MemberId(context.User) is { } userId
             ? HistoryOwner.Member(userId)
-            : guestCookie.Read(context) is { } guestId ? HistoryOwner.Guest(guestId) : null;
+            : guestCookie.Read(context) is { } guestId ? HistoryOwner.Guest(guestId) : HistoryOwner.None;
 
     /// <summary>The owner a new reading is saved for: the member, or the guest (issuing the cookie if needed).</summary>
     public HistoryOwner ForSaving(HttpContext context) =>

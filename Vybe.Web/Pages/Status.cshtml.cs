@@ -2,6 +2,7 @@ using Htmx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vybe.Web.Pages.Readings;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages;
@@ -33,7 +34,7 @@ public sealed class StatusModel : PageModel
             : "You have made many requests in a short time. Wait a minute, then try again.",
         StatusCodes.Status400BadRequest =>
             "The server could not read the request: it may hold an invisible control character, or a file larger than the 5 MB a photo may be. Go back, check it and try again.",
-        StatusCodes.Status413PayloadTooLarge => Pages.IndexModel.PhotoTooLargeMessage,
+        StatusCodes.Status413PayloadTooLarge => Pages.Readings.PhotoUpload.TooLargeMessage,
         StatusCodes.Status503ServiceUnavailable => UnavailableExplanation,
         >= 500 => "This failed on our side. Try again in a moment.",
         _ => $"The server answered {Code}. Go back and try again.",
@@ -47,7 +48,7 @@ public sealed class StatusModel : PageModel
     private string UnavailableExplanation =>
         !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)
             ? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path
-              && (path == "/" || path.Equals("/Index", StringComparison.OrdinalIgnoreCase))
+              && ReadingForms.All.Any(form => path.Equals(form.PageName(), StringComparison.OrdinalIgnoreCase))
                 ? "Your reading was not saved. Try again in a moment."
                 : "That could not be finished just now. Try again in a moment."
             : "This page could not be loaded just now. Try again in a moment.";
@@ -74,7 +75,7 @@ public sealed class StatusModel : PageModel
             return ServerError();
         }
         // An htmx request swaps the answer into part of a page: it gets the message, not a second layout.
-        return Request.IsHtmxNonBoosted() ? Partial("_StatusFragment", this) : Page();
+        return this.PageOrFragment("_StatusFragment", this);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,40 @@ public static class PageModelExtensions
         var result = page.Page();
         result.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return result;
+    }
+
+    /// <summary>
+    /// The same form with its messages, 422: the whole page for a plain or boosted post; for htmx the
+    /// form's partial alone, told to replace the form itself (<c>HX-Retarget</c>, <c>outerHTML</c>)
+    /// wherever the form meant its answer to go.
+    /// </summary>
+    public static IActionResult InvalidForm(this PageModel page, string formId, string formPartial, object formModel)
+    {
+        if (!page.Request.IsHtmxNonBoosted())
+        {
+            return page.InvalidForm();
+        }
+        page.Response.Htmx(headers => headers.Retarget($"#{formId}").Reswap("outerHTML"));
+        var form = page.Partial(formPartial, formModel);
+        form.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return form;
+    }
+
+    /// <summary>
+    /// The fragment for an htmx request (not boosted), else the whole page: the page renders the same
+    /// partial inside it, so there is one template per fragment. Without a status code, the response's stands.
+    /// </summary>
+    public static IActionResult PageOrFragment(this PageModel page, string partialName, object? model, int? statusCode = null)
+    {
+        if (page.Request.IsHtmxNonBoosted())
+        {
+            var fragment = page.Partial(partialName, model);
+            fragment.StatusCode = statusCode;
+            return fragment;
+        }
+        var whole = page.Page();
+        whole.StatusCode = statusCode;
+        return whole;
     }
 
     /// <summary>A return URL from the query string is followed only when it stays on this site.</summary>

@@ -77,7 +77,7 @@ async function read(page, form, fields, depth) {
   for (const [selector, value] of Object.entries(fields)) {
     await page.type(selector, value);
   }
-  await page.click(`input[name=Depth][value=${depth}]`);
+  await page.click(`input[name="Input.Depth"][value=${depth}]`);
   const answered = page.waitForResponse((response) => response.request().method() === "POST");
   await page.click("form.reading-form button[type=submit]");
   const response = await answered;
@@ -108,9 +108,9 @@ try {
   await page.click("main form button[type=submit]");
   await page.waitForSelector("header a[href='/Admin']", { timeout: stateTimeout });
 
-  await read(page, "number", { "#Number": "444" }, "lite");
-  await read(page, "compare", { "#First": "12:21", "#Second": "1212" }, "standard");
-  await read(page, "time", { "#Time": "11:11" }, "deep");
+  await read(page, "number", { "#Input_Number": "444" }, "lite");
+  await read(page, "compare", { "#Input_First": "12:21", "#Input_Second": "1212" }, "standard");
+  await read(page, "time", { "#Input_Time": "11:11" }, "deep");
 
   // The deep 11:11 reading is the one shared: the longest page a stranger can be sent.
   await page.click("#result a[href^='/r/']");

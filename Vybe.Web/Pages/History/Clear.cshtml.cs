@@ -7,18 +7,18 @@ namespace Vybe.Web.Pages.History;
 
 /// <summary>Clear all history, after a confirmation page (a plain link cannot delete anything).</summary>
 [NoStore]
-public sealed class ClearModel(HistoryStore history, VisitorHistory visitors) : PageModel
+public sealed class ClearModel(HistoryStore history) : PageModel
 {
     public int Count { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
-        Count = visitors.Current(HttpContext) is { } owner ? await history.CountAsync(owner, cancellationToken) : 0;
+        Count = await history.CountAsync(visitor, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
-        var deleted = visitors.Current(HttpContext) is { } owner ? await history.ClearAsync(owner, cancellationToken) : 0;
+        var deleted = await history.ClearAsync(visitor, cancellationToken);
         TempData["StatusMessage"] = deleted == 1 ? "1 reading was deleted." : $"{deleted} readings were deleted.";
         return RedirectToPage("/History/Index");
     }

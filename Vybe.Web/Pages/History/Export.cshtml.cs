@@ -10,16 +10,16 @@ namespace Vybe.Web.Pages.History;
 
 /// <summary>The visitor's history as a JSON or CSV download (at most 100 readings, so it is built in one go).</summary>
 [NoStore]
-public sealed class ExportModel(HistoryStore history, VisitorHistory visitors, ReadingViews views, TimeProvider clock) : PageModel
+public sealed class ExportModel(HistoryStore history, ReadingViews views, TimeProvider clock) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? format, [FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
         if (format is not ("json" or "csv"))
         {
             return BadRequest("Choose an export format: format=json or format=csv.");
         }
 
-        var rows = visitors.Current(HttpContext) is { } owner ? await history.AllAsync(owner, cancellationToken) : [];
+        var rows = await history.AllAsync(visitor, cancellationToken);
         var readings = views.From(rows);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"vybe-history-{clock.GetUtcNow():yyyyMMdd-HHmmss}.{format}");
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();

@@ -11,7 +11,7 @@ namespace Vybe.Web.Pages.History;
 /// page; htmx turns it into a fragment of rows appended in place.
 /// </summary>
 [NoStore]
-public sealed class IndexModel(HistoryStore history, VisitorHistory visitors, ReadingViews views) : PageModel
+public sealed class IndexModel(HistoryStore history, ReadingViews views) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "before")]
     public string? Before { get; set; }
@@ -24,7 +24,7 @@ public sealed class IndexModel(HistoryStore history, VisitorHistory visitors, Re
 
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
         HistoryCursor? after = null;
         if (Before is not null)
@@ -36,20 +36,15 @@ public sealed class IndexModel(HistoryStore history, VisitorHistory visitors, Re
             after = cursor;
         }
 
-        if (visitors.Current(HttpContext) is { } owner)
-        {
-            var page = await history.PageAsync(owner, after, cancellationToken);
-            Readings = views.From(page.Readings);
-            Older = page.Older;
-        }
-
-        return Request.IsHtmxNonBoosted() ? Partial("_HistoryRows", this) : Page();
+        var page = await history.PageAsync(visitor, after, cancellationToken);
+        Readings = views.From(page.Readings);
+        Older = page.Older;
+        return this.PageOrFragment("_HistoryRows", this);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, [FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
-        var deleted = visitors.Current(HttpContext) is { } owner && await history.DeleteAsync(owner, id, cancellationToken);
-        if (!deleted)
+        if (!await history.DeleteAsync(visitor, id, cancellationToken))
         {
             return NotFound();
         }

@@ -11,15 +11,15 @@ namespace Vybe.Web.Pages.Readings;
 /// not exist, so ids reveal nothing. The owner can share it (an unguessable read-only link) and revoke it.
 /// </summary>
 [NoStore]
-public sealed class ViewModel(HistoryStore history, VisitorHistory visitors, ReadingViews views, PublicUrls urls) : PageModel
+public sealed class ViewModel(HistoryStore history, ReadingViews views, PublicUrls urls) : PageModel
 {
     public ReadingView Reading { get; private set; } = null!;
 
     public string? ShareUrl => Reading.Row.ShareToken is { } token ? urls.Absolute(HttpContext, Url.Page("/Readings/Shared", new { token })!) : null;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
-        var row = visitors.Current(HttpContext) is { } owner ? await history.FindAsync(owner, id, cancellationToken) : null;
+        var row = await history.FindAsync(visitor, id, cancellationToken);
         if (row is null)
         {
             return NotFound();
@@ -28,14 +28,14 @@ public sealed class ViewModel(HistoryStore history, VisitorHistory visitors, Rea
         return Page();
     }
 
-    public async Task<IActionResult> OnPostShareAsync(Guid id, bool share, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostShareAsync(Guid id, bool share, [FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             // "share" is true or false; anything else (which binds as false) must not stop the sharing.
             return BadRequest("share must be true or false.");
         }
-        var row = visitors.Current(HttpContext) is { } owner ? await history.SetSharedAsync(owner, id, share, cancellationToken) : null;
+        var row = await history.SetSharedAsync(visitor, id, share, cancellationToken);
         if (row is null)
         {
             return NotFound();
