@@ -222,8 +222,8 @@ public sealed class AppServerFixture : IAsyncLifetime
         {
             "Vybe__RateLimits__SignupPerMinute", "Vybe__RateLimits__LoginPerMinute",
             "Vybe__RateLimits__AccountRecoveryPerMinute", "Vybe__RateLimits__UploadsPerMinute",
-            "Vybe__Readings__PerMemberPerMinute", "Vybe__Readings__PerGuestAddressPerMinute", "Vybe__Readings__PerAddressPerMinute",
-            "Vybe__ErrorLog__ClientErrorsPerMinute", "Vybe__WebVitals__ReportsPerMinute",
+            "Vybe__RateLimits__ReadingsPerMemberPerMinute", "Vybe__RateLimits__ReadingsPerGuestAddressPerMinute", "Vybe__RateLimits__ReadingsPerAddressPerMinute",
+            "Vybe__RateLimits__ClientErrorsPerMinute", "Vybe__RateLimits__WebVitalsReportsPerMinute",
         })
         {
             startInfo.Environment[limit] = "1000";

@@ -13,7 +13,7 @@ public sealed class ManyReportsAppFactory : ErrorLogAppFactory
 {
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
     {
-        ["Vybe:ErrorLog:ClientErrorsPerMinute"] = "10000",
+        ["Vybe:RateLimits:ClientErrorsPerMinute"] = "10000",
     };
 }
 

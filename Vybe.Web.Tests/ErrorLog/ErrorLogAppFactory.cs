@@ -21,8 +21,8 @@ public class ErrorLogAppFactory : VybeAppFactory
 
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
-        ["Vybe:ErrorLog:KnownProxies:0"] = TrustedProxy,
-        ["Vybe:ErrorLog:ClientErrorsPerMinute"] = ClientErrorsPerMinute.ToString(),
+        ["Vybe:ForwardedHeaders:KnownProxies:0"] = TrustedProxy,
+        ["Vybe:RateLimits:ClientErrorsPerMinute"] = ClientErrorsPerMinute.ToString(),
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -32,9 +32,9 @@ public class VybeAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vybe:Database:Provider", DatabaseOptions.Postgres);
         builder.UseSetting("Vybe:Email:PickupDirectory", MailPickupDirectory);
         // Every test client shares one address; the rate-limit tests set their own small limits.
-        builder.UseSetting("Vybe:Readings:PerMemberPerMinute", "100000");
-        builder.UseSetting("Vybe:Readings:PerGuestAddressPerMinute", "100000");
-        builder.UseSetting("Vybe:Readings:PerAddressPerMinute", "100000");
+        builder.UseSetting("Vybe:RateLimits:ReadingsPerMemberPerMinute", "100000");
+        builder.UseSetting("Vybe:RateLimits:ReadingsPerGuestAddressPerMinute", "100000");
+        builder.UseSetting("Vybe:RateLimits:ReadingsPerAddressPerMinute", "100000");
         builder.UseSetting("Vybe:RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("Vybe:RateLimits:SignupPerMinute", "100000");
         builder.UseSetting("Vybe:RateLimits:AccountRecoveryPerMinute", "100000");

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Vybe.Web.Tests.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
 
@@ -11,8 +12,8 @@ public sealed class ReadingRateLimitTests(ReadingRateLimitTests.SmallLimitsApp a
     {
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {
-            ["Vybe:Readings:PerMemberPerMinute"] = "3",
-            ["Vybe:Readings:PerGuestAddressPerMinute"] = "2",
+            ["Vybe:RateLimits:ReadingsPerMemberPerMinute"] = "3",
+            ["Vybe:RateLimits:ReadingsPerGuestAddressPerMinute"] = "2",
         };
     }
 
@@ -70,7 +71,7 @@ public sealed class ReadingAddressLimitTests(ReadingAddressLimitTests.AddressLim
     {
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {
-            ["Vybe:Readings:PerAddressPerMinute"] = "3",
+            ["Vybe:RateLimits:ReadingsPerAddressPerMinute"] = "3",
         };
     }
 
@@ -89,6 +90,75 @@ public sealed class ReadingAddressLimitTests(ReadingAddressLimitTests.AddressLim
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.NotNull(refused.Response.Headers.RetryAfter);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Readings.CountAsync()));
+    }
+}
+
+public sealed class ReadingRefusalCostTests(ReadingRefusalCostTests.OneGuestReadingApp app) : IClassFixture<ReadingRefusalCostTests.OneGuestReadingApp>
+{
+    public sealed class OneGuestReadingApp : VybeAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Vybe:RateLimits:ReadingsPerGuestAddressPerMinute"] = "1",
+            ["Vybe:RateLimits:ReadingsPerAddressPerMinute"] = "3",
+        };
+    }
+
+    [Fact]
+    public async Task A_reading_refused_by_the_guest_limit_uses_none_of_the_address_allowance()
+    {
+        using var guest = app.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await guest.ReadNumberAsync("1313")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await guest.ReadNumberAsync("1414")).Status);
+
+        // The address has made one reading of its three: the refused one must not have used the other two
+        // (the framework asks a refused request's limiters twice, once at once and once "waiting").
+        using var member = app.CreateBrowser();
+        await member.SignUpAsync(AccountSteps.NewEmail());
+        Assert.Equal(HttpStatusCode.OK, (await member.ReadNumberAsync("1515")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await member.ReadNumberAsync("1616")).Status);
+        var refused = await member.ReadNumberAsync("1717");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.NotNull(refused.Response.Headers.RetryAfter);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Readings.CountAsync()));
+    }
+}
+
+public sealed class ReadingAddressRefusalCostTests(ReadingAddressRefusalCostTests.TwoAddressesApp app)
+    : IClassFixture<ReadingAddressRefusalCostTests.TwoAddressesApp>
+{
+    /// <summary>Requests can come from an address of the test's choosing (<see cref="ErrorLogAppFactory.PeerHeader"/>).</summary>
+    public sealed class TwoAddressesApp : ErrorLogAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Vybe:RateLimits:ReadingsPerMemberPerMinute"] = "3",
+            ["Vybe:RateLimits:ReadingsPerAddressPerMinute"] = "2",
+        };
+    }
+
+    [Fact]
+    public async Task A_reading_refused_by_the_address_limit_uses_none_of_the_members_allowance()
+    {
+        using var member = app.CreateBrowser();
+        await member.SignUpAsync(AccountSteps.NewEmail());
+        void ComeFrom(string address)
+        {
+            member.Client.DefaultRequestHeaders.Remove(ErrorLogAppFactory.PeerHeader);
+            member.Client.DefaultRequestHeaders.Add(ErrorLogAppFactory.PeerHeader, address);
+        }
+
+        ComeFrom("192.0.2.10");
+        Assert.Equal(HttpStatusCode.OK, (await member.ReadNumberAsync("1818")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await member.ReadNumberAsync("1919")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await member.ReadNumberAsync("2020")).Status);
+
+        // Two readings of the member's three are made: the one the address refused took nothing from the member.
+        ComeFrom("192.0.2.11");
+        Assert.Equal(HttpStatusCode.OK, (await member.ReadNumberAsync("2121")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await member.ReadNumberAsync("2222")).Status);
         Assert.Equal(3, await app.WithDbAsync(db => db.Readings.CountAsync()));
     }
 }

@@ -23,8 +23,8 @@ public sealed class OutageLoadApp : OutageAppFactory
     // Every request of the burst comes from 127.0.0.1.
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
-        ["Vybe:WebVitals:ReportsPerMinute"] = "100000",
-        ["Vybe:ErrorLog:ClientErrorsPerMinute"] = "100000",
+        ["Vybe:RateLimits:WebVitalsReportsPerMinute"] = "100000",
+        ["Vybe:RateLimits:ClientErrorsPerMinute"] = "100000",
     };
 
     protected override void StartApp() => StartServer();

@@ -46,10 +46,10 @@ public sealed class HostileInputTests(HostileInputTests.App app, ITestOutputHelp
 
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {
-            ["Vybe:ErrorLog:ClientErrorsPerMinute"] = "1000000",
-            ["Vybe:WebVitals:ReportsPerMinute"] = "1000000",
+            ["Vybe:RateLimits:ClientErrorsPerMinute"] = "1000000",
+            ["Vybe:RateLimits:WebVitalsReportsPerMinute"] = "1000000",
             // The probes come from this proxy, so the app reads the X-Forwarded-For they send.
-            ["Vybe:ErrorLog:KnownProxies:0"] = InputRecorder.Peer.ToString(),
+            ["Vybe:ForwardedHeaders:KnownProxies:0"] = InputRecorder.Peer.ToString(),
             // Thousands of requests: only what went wrong goes to the console.
             ["Logging:LogLevel:Default"] = "Error",
         };

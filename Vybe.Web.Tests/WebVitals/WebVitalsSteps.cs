@@ -12,7 +12,7 @@ public sealed class WebVitalsAppFactory : ErrorLogAppFactory
 
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
     {
-        ["Vybe:WebVitals:ReportsPerMinute"] = ReportsPerMinute.ToString(),
+        ["Vybe:RateLimits:WebVitalsReportsPerMinute"] = ReportsPerMinute.ToString(),
     };
 }
 

@@ -16,7 +16,6 @@ public static class ClientErrorEndpoint
     public const string Path = "/errors/client";
     public const string Service = "client";
     public const string Code = "CLIENT_ERROR";
-    public const string RateLimitPolicy = "client-errors";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -35,7 +34,7 @@ public static class ClientErrorEndpoint
 
     public static IEndpointConventionBuilder MapClientErrors(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Path, HandleAsync)
-            .RequireRateLimiting(RateLimitPolicy)
+            .RequireRateLimiting(RateLimiting.ClientErrorsPolicy)
             .DisableAntiforgery();
 
     private static async Task<IResult> HandleAsync(HttpContext context, IErrorLog errorLog, IOptions<ErrorLogOptions> options)

@@ -23,10 +23,4 @@ public sealed class ErrorLogOptions
 
     /// <summary>Largest browser-error report accepted, in bytes.</summary>
     public int ClientErrorMaxBytes { get; set; } = 8 * 1024;
-
-    /// <summary>Browser-error reports accepted per IP address per minute.</summary>
-    public int ClientErrorsPerMinute { get; set; } = 30;
-
-    /// <summary>Proxies whose X-Forwarded-For is believed (IP addresses); nobody else's is.</summary>
-    public List<string> KnownProxies { get; set; } = [];
 }

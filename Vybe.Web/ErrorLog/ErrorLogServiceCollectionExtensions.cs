@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace Vybe.Web.ErrorLog;
@@ -12,8 +10,6 @@ public static class ErrorLogServiceCollectionExtensions
             .Bind(configuration.GetSection(ErrorLogOptions.Section))
             .Validate(o => o.QueueCapacity > 0 && o.BatchSize > 0 && o.RetentionDays > 0 && o.RetentionBatchSize > 0,
                 "Vybe:ErrorLog sizes and RetentionDays must be positive.")
-            .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)),
-                "Vybe:ErrorLog:KnownProxies must be IP addresses.")
             .ValidateOnStart();
 
         services.AddHttpContextAccessor();
@@ -28,18 +24,6 @@ public static class ErrorLogServiceCollectionExtensions
         services.AddSingleton<ErrorLogRetention>();
         services.AddHostedService<ErrorLogRetentionJob>();
         services.AddExceptionHandler<UnhandledExceptionLogger>();
-
-        // The client's address comes from X-Forwarded-For only when the request came through a configured proxy.
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ErrorLogOptions>>((forwarded, errorLog) =>
-        {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
-            foreach (var proxy in errorLog.Value.KnownProxies)
-            {
-                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
-        });
         return services;
     }
 
@@ -61,7 +45,7 @@ public static class ErrorLogServiceCollectionExtensions
         });
     }
 
-    /// <summary>Forwarded headers, then the request id and logging context: before anything that may fail.</summary>
+    /// <summary>The request id and logging context: before anything that may fail (after the forwarded headers, which give the client's address).</summary>
     public static IApplicationBuilder UseErrorLog(this IApplicationBuilder app) =>
-        app.UseForwardedHeaders().UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
 }

@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Vybe.Web.Readings;
 
-/// <summary>Limits on making readings (section <c>Vybe:Readings</c>).</summary>
+/// <summary>How readings are written (section <c>Vybe:Readings</c>). Their rate limits are in <c>Vybe:RateLimits</c>.</summary>
 public sealed class ReadingOptions
 {
     public const string Section = "Vybe:Readings";
@@ -13,16 +11,4 @@ public sealed class ReadingOptions
 
     /// <summary>auto (OpenAI when OpenAI:ApiKey is set, else built-in), builtin or openai.</summary>
     public string Writer { get; set; } = AutoWriter;
-
-    /// <summary>Readings a signed-in member may make per minute.</summary>
-    [Range(1, 100_000)]
-    public int PerMemberPerMinute { get; set; } = 30;
-
-    /// <summary>Readings guests from one IP address may make per minute.</summary>
-    [Range(1, 100_000)]
-    public int PerGuestAddressPerMinute { get; set; } = 20;
-
-    /// <summary>Readings anyone from one IP address (members and guests together) may make per minute.</summary>
-    [Range(1, 100_000)]
-    public int PerAddressPerMinute { get; set; } = 120;
 }

@@ -5,19 +5,25 @@ using System.Threading.RateLimiting;
 using Htmx;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Vybe.Web.ErrorLog;
 using Vybe.Web.History;
-using Vybe.Web.Readings;
 
 namespace Vybe.Web.Web;
 
 /// <summary>
-/// The framework's rate limiter, answering 429 with Retry-After and a message a person can act on.
-/// Counters live in each instance's memory: behind a load balancer each instance counts on its own.
+/// The framework's rate limiter: every limit of the app as a named policy, answering 429 with
+/// Retry-After and a message a person can act on. The limits are <see cref="RateLimitOptions"/>
+/// (<c>Vybe:RateLimits</c>); a policy names the counters a request uses (<see cref="RateLimitCounters"/>),
+/// and a refused request uses none of them. Counters live in each instance's memory: behind a load
+/// balancer each instance counts on its own.
 /// </summary>
 public static class RateLimiting
 {
-    /// <summary>The policy on the pages that make readings; it limits their POSTs only.</summary>
+    /// <summary>
+    /// The pages that make readings; only their POSTs count: per member (or per address for guests) and per
+    /// address for everyone together, so many accounts on one host cannot flood readings. A POST to the
+    /// page's <see cref="UploadHandlerAttribute"/> handler also counts as an upload, which has its own, smaller
+    /// allowance because each runs OCR.
+    /// </summary>
     public const string ReadingsPolicy = "readings";
 
     /// <summary>The log-in page's POSTs, per address.</summary>
@@ -26,12 +32,22 @@ public static class RateLimiting
     /// <summary>The sign-up page's POSTs, per address.</summary>
     public const string SignupPolicy = "signup";
 
-    /// <summary>The forgotten-password and new-password pages' POSTs, per address, counted together.</summary>
+    /// <summary>The forms that send account e-mail or use a reset link: their POSTs, per address, counted together.</summary>
     public const string PasswordResetPolicy = "password-reset";
+
+    /// <summary>Browser-error reports (<c>POST /errors/client</c>), per address.</summary>
+    public const string ClientErrorsPolicy = "client-errors";
+
+    /// <summary>Web Vitals reports (<c>POST /vitals</c>), per address.</summary>
+    public const string WebVitalsPolicy = "web-vitals";
 
     public static IServiceCollection AddVybeRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>()
+            .BindConfigurationWithMovedKeys(RateLimitOptions.Section, RateLimitOptions.MovedKeys)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RateLimitCounters>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -51,87 +67,52 @@ public static class RateLimiting
                 }
             };
 
-            // Per member, or per address for guests, on the endpoint...
-            limiter.AddPolicy(ReadingsPolicy, context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("reading-pages");
-                }
-                var settings = context.RequestServices.GetRequiredService<IOptions<ReadingOptions>>().Value;
-                return VisitorHistory.MemberId(context.User) is { } memberId
-                    ? PerMinute($"member:{memberId:N}", settings.PerMemberPerMinute)
-                    : PerMinute($"guest:{ClientAddress(context)}", settings.PerGuestAddressPerMinute);
-            });
-
-            // ...and per address for everyone together, so many accounts on one host cannot flood readings.
-            // A request refused by the policy above can use two of these permits: the framework's
-            // middleware tries both limiters once at once and, when that fails, once more waiting.
-            // Uploads come first in the chain: they have their own, smaller allowance because each runs OCR.
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                {
-                    var uploads = context.GetEndpoint()?.Metadata.GetMetadata<UploadHandlerAttribute>();
-                    if (!HttpMethods.IsPost(context.Request.Method) || uploads?.Matches(context) != true)
-                    {
-                        return RateLimitPartition.GetNoLimiter("");
-                    }
-                    var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                    return PerMinute($"uploads:{ClientAddress(context)}", settings.UploadsPerMinute);
-                }),
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                {
-                    var limited = HttpMethods.IsPost(context.Request.Method)
-                        && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ReadingsPolicy;
-                    if (!limited)
-                    {
-                        return RateLimitPartition.GetNoLimiter("");
-                    }
-                    var settings = context.RequestServices.GetRequiredService<IOptions<ReadingOptions>>().Value;
-                    return PerMinute($"address:{ClientAddress(context)}", settings.PerAddressPerMinute);
-                }));
-
-            AddPostsPerAddressPolicy(limiter, LoginPolicy, settings => settings.LoginPerMinute);
-            AddPostsPerAddressPolicy(limiter, SignupPolicy, settings => settings.SignupPerMinute);
-            AddPostsPerAddressPolicy(limiter, PasswordResetPolicy, settings => settings.AccountRecoveryPerMinute);
-
-            limiter.AddPolicy(ClientErrorEndpoint.RateLimitPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<ErrorLogOptions>>().Value.ClientErrorsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
+            AddPolicy(limiter, ReadingsPolicy, (context, limits) => HttpMethods.IsPost(context.Request.Method) ? ReadingCounters(context, limits) : []);
+            AddPolicy(limiter, LoginPolicy, PostsPerAddress(LoginPolicy, limits => limits.LoginPerMinute));
+            AddPolicy(limiter, SignupPolicy, PostsPerAddress(SignupPolicy, limits => limits.SignupPerMinute));
+            AddPolicy(limiter, PasswordResetPolicy, PostsPerAddress(PasswordResetPolicy, limits => limits.AccountRecoveryPerMinute));
+            AddPolicy(limiter, ClientErrorsPolicy, (context, limits) => [PerAddress(ClientErrorsPolicy, context, limits.ClientErrorsPerMinute)]);
+            AddPolicy(limiter, WebVitalsPolicy, (context, limits) => [PerAddress(WebVitalsPolicy, context, limits.WebVitalsReportsPerMinute)]);
         });
         return services;
     }
 
-    /// <summary>A policy that limits a page's POSTs per client address; showing the page is never limited.</summary>
-    private static void AddPostsPerAddressPolicy(RateLimiterOptions limiter, string policy, Func<RateLimitOptions, int> permitsPerMinute) =>
+    /// <summary>A named policy whose requests use the counters <paramref name="counters"/> names (none: not limited).</summary>
+    private static void AddPolicy(RateLimiterOptions limiter, string policy,
+        Func<HttpContext, RateLimitOptions, IReadOnlyList<RateLimitCounter>> counters) =>
         limiter.AddPolicy(policy, context =>
         {
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("");
-            }
-            var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-            return PerMinute(ClientAddress(context), permitsPerMinute(settings));
+            var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            return context.RequestServices.GetRequiredService<RateLimitCounters>().Partition(counters(context, limits));
         });
+
+    private static List<RateLimitCounter> ReadingCounters(HttpContext context, RateLimitOptions limits)
+    {
+        List<RateLimitCounter> counters =
+        [
+            VisitorHistory.MemberId(context.User) is { } memberId
+                ? new($"readings-member:{memberId:N}", limits.ReadingsPerMemberPerMinute)
+                : PerAddress("readings-guest", context, limits.ReadingsPerGuestAddressPerMinute),
+            PerAddress("readings-address", context, limits.ReadingsPerAddressPerMinute),
+        ];
+        if (context.GetEndpoint()?.Metadata.GetMetadata<UploadHandlerAttribute>()?.Matches(context) == true)
+        {
+            counters.Add(PerAddress("uploads", context, limits.UploadsPerMinute));
+        }
+        return counters;
+    }
+
+    /// <summary>A page's POSTs per client address; showing the page is never limited.</summary>
+    private static Func<HttpContext, RateLimitOptions, IReadOnlyList<RateLimitCounter>> PostsPerAddress(string policy,
+        Func<RateLimitOptions, int> permitsPerMinute) =>
+        (context, limits) => HttpMethods.IsPost(context.Request.Method) ? [PerAddress(policy, context, permitsPerMinute(limits))] : [];
+
+    private static RateLimitCounter PerAddress(string name, HttpContext context, int permitsPerMinute) =>
+        new($"{name}:{ClientAddress(context)}", permitsPerMinute);
 
     /// <summary>What a refused visitor reads, on the status page or in an htmx fragment.</summary>
     public static string WaitMessage(int seconds) =>
         $"You have made many requests in a short time. Please wait {seconds} seconds and try again.";
-
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
 
     /// <summary>
     /// The client's address (after trusted forwarded headers), the partition key of per-IP limits.

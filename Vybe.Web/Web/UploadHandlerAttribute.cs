@@ -1,8 +1,9 @@
 namespace Vybe.Web.Web;
 
 /// <summary>
-/// Names the page handler that receives uploads, so that its POSTs count against the upload limit
-/// as well as the page's own policy (a Razor Page has one rate-limiting policy for all its handlers).
+/// On a page with <see cref="RateLimiting.ReadingsPolicy"/>: names the page handler that receives uploads,
+/// so that its POSTs count against the upload limit as well as the readings limits (a Razor Page has one
+/// rate-limiting policy for all its handlers).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class UploadHandlerAttribute(string handler) : Attribute

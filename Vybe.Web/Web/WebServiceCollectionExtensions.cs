@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
+        services.AddForwardedHeadersTrust();
         services.AddVybeRateLimits();
         services.AddDatabaseOutageHandling();
         services.AddSingleton(TimeProvider.System);
@@ -40,6 +41,10 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseVybeWeb(this WebApplication app)
     {
+        MovedSettings.WarnAboutMovedSettings(app.Configuration, app.Logger);
+        // First: the client's address (from a trusted proxy's X-Forwarded-For) is what the error log
+        // records and what the per-address rate limits count.
+        app.UseForwardedHeaders();
         app.UseErrorLog();
         app.UseMiddleware<HtmxHeaderGuard>();
         // Outside the exception handler, so that the bodiless 503 it answers for a database outage

@@ -15,7 +15,6 @@ namespace Vybe.Web.WebVitals;
 public static class WebVitalsEndpoint
 {
     public const string Path = "/vitals";
-    public const string RateLimitPolicy = "web-vitals";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -26,7 +25,7 @@ public static class WebVitalsEndpoint
 
     public static IEndpointConventionBuilder MapWebVitals(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Path, HandleAsync)
-            .RequireRateLimiting(RateLimitPolicy)
+            .RequireRateLimiting(RateLimiting.WebVitalsPolicy)
             // sendBeacon cannot send the antiforgery header. As for browser errors: the JSON content type
             // cannot be posted cross-site without a CORS preflight, which this app never grants.
             .DisableAntiforgery();

@@ -6,9 +6,6 @@ public sealed class WebVitalsOptions
 {
     public const string Section = "Vybe:WebVitals";
 
-    /// <summary>Reports accepted per IP address per minute (a page view sends one or two).</summary>
-    public int ReportsPerMinute { get; set; } = 60;
-
     /// <summary>Largest report accepted, in bytes.</summary>
     public int MaxReportBytes { get; set; } = 4 * 1024;
 
