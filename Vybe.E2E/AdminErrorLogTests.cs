@@ -35,7 +35,8 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
             var problems = BrowserProblems.RecordFrom(admin);
             await AccountSteps.MainNavigationLink(admin, "Admin").ClickAsync();
             await PageChecks.CheckAsync(admin, "admin-home");
-            await admin.GotoAsync("/Admin/Errors");
+            var errors = new AdminErrorsPage(admin);
+            await errors.OpenAsync();
             await PageChecks.CheckAsync(admin, "admin-errors");
 
             // The writer stores rows in batches from a background thread: wait until the row is
@@ -47,27 +48,26 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
                 reader => reader.GetInt64(0),
                 ids => ids.Count > 0,
                 _ => $"the browser error '{marker}' was never stored.\nServer output:\n{server.ServerOutput}");
-            var row = admin.Locator("table tbody tr", new() { HasText = marker });
-            await admin.GetByLabel("Message contains").FillAsync(marker);
-            await admin.GetByRole(AriaRole.Button, new() { Name = "Apply filter" }).ClickAsync();
+            var row = errors.RowsWith(marker);
+            await errors.FilterByMessageAsync(marker);
             await Assertions.Expect(row).ToHaveCountAsync(1);
             await Assertions.Expect(admin).ToHaveURLAsync(new Regex("[?&]q=member"));
-            await Assertions.Expect(admin.Locator("table tbody tr")).ToHaveCountAsync(1);
+            await Assertions.Expect(errors.Rows).ToHaveCountAsync(1);
             await Assertions.Expect(row).ToContainTextAsync("CLIENT_ERROR");
             await PageChecks.CheckAsync(admin, "admin-errors-filtered");
 
-            await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Details of entry") }).ClickAsync();
-            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex(@"^Entry #\d+$"));
-            var facts = admin.Locator("dl.facts");
+            await errors.OpenDetailsAsync(row);
+            await Assertions.Expect(errors.Heading).ToHaveTextAsync(new Regex(@"^Entry #\d+$"));
+            var facts = errors.Facts;
             await Assertions.Expect(facts).ToContainTextAsync(marker);
             await Assertions.Expect(facts).ToContainTextAsync("CLIENT_ERROR");
             await Assertions.Expect(facts).ToContainTextAsync("client");
             // The member was signed in, so the entry names them; a guest's would say "none".
-            await Assertions.Expect(facts.Locator("dt:has-text('User id') + dd code")).ToHaveTextAsync(new Regex("^[0-9a-f-]{36}$"));
+            await Assertions.Expect(errors.Fact("User id")).ToHaveTextAsync(new Regex("^[0-9a-f-]{36}$"));
             await PageChecks.CheckAsync(admin, "admin-error-detail");
 
             // The other admin pages a responder opens next to it.
-            await admin.GotoAsync("/Admin/Errors/Digest");
+            await admin.GotoAsync(AdminErrorsPage.DigestPath);
             await PageChecks.CheckAsync(admin, "admin-errors-digest");
             await admin.GotoAsync("/Admin/Vitals");
             await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
@@ -86,14 +86,15 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
         var page = await server.NewAdminPageAsync();
         try
         {
-            await page.GotoAsync("/Admin/Errors?tail=1");
-            await Assertions.Expect(page.Locator("#error-rows")).ToBeAttachedAsync();
+            var errors = new AdminErrorsPage(page);
+            await errors.OpenAsync(liveTail: true);
+            await Assertions.Expect(errors.RowsBody).ToBeAttachedAsync();
             var marker = $"e2e browser boom {Guid.NewGuid():N}";
             var reportSent = page.WaitForResponseAsync(r => r.Url.EndsWith("/errors/client", StringComparison.Ordinal));
             await page.EvaluateAsync("message => { setTimeout(() => { throw new Error(message); }, 0); }", marker);
             Assert.Equal(204, (await reportSent).Status);
 
-            var row = page.Locator("#error-rows tr", new() { HasText = marker });
+            var row = errors.RowsWith(marker);
             await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 30_000 });
             await Assertions.Expect(row).ToContainTextAsync("CLIENT_ERROR");
             await Assertions.Expect(row).ToContainTextAsync("client");
@@ -101,7 +102,7 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
             // and what they brought has been swapped in.
             for (var poll = 0; poll < 2; poll++)
             {
-                await page.WaitForResponseAsync(r => r.Url.Contains("/Admin/Errors/Tail", StringComparison.Ordinal), new() { Timeout = 30_000 });
+                await errors.NextPollAsync();
                 await PageChecks.WaitUntilSettledAsync(page);
             }
             await Assertions.Expect(row).ToHaveCountAsync(1);

@@ -1,5 +1,6 @@
 using System.Net;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.Admin;
 
@@ -7,12 +8,12 @@ public sealed class ErrorLogAccessTests(AdminAppFactory app) : IClassFixture<Adm
 {
     public static TheoryData<string> AdminUrls => new()
     {
-        "/Admin/Errors",
-        "/Admin/Errors?level=error",
-        "/Admin/Errors/Details/1",
-        "/Admin/Errors/Digest",
-        "/Admin/Errors/Export",
-        "/Admin/Errors/Tail?after=0",
+        ErrorLogListPage.Path,
+        ErrorLogListPage.Path + "?level=error",
+        ErrorLogDetailPage.Url(1),
+        ErrorLogDigestPage.Path,
+        ErrorLogListPage.ExportPath,
+        ErrorLogListPage.TailPath + "?after=0",
     };
 
     [Theory]

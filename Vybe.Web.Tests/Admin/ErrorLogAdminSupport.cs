@@ -1,7 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
 
@@ -83,10 +80,6 @@ public static class ErrorLogAdminSteps
         Ua = ua,
     };
 
-    /// <summary>The entry ids in the list table, top to bottom.</summary>
-    public static List<long> EntryIds(IParentNode page) =>
-        page.QuerySelectorAll("#error-rows tr td:first-child a").Select(a => long.Parse(a.TextContent.Trim().TrimStart('#'))).ToList();
-
     public sealed record HtmxResponse(HttpResponseMessage Response, string Html)
     {
         public HttpStatusCode Status => Response.StatusCode;
@@ -104,15 +97,4 @@ public static class ErrorLogAdminSteps
         var response = await browser.Client.SendAsync(request);
         return new HtmxResponse(response, await response.Content.ReadAsStringAsync());
     }
-
-    /// <summary>Parses a fragment the way htmx does when it prepends it into the list's tbody.</summary>
-    public static IElement ParseIntoTableBody(string html)
-    {
-        var document = new HtmlParser().ParseDocument("<table><tbody id=\"error-rows\"></tbody></table>");
-        var body = document.GetElementById("error-rows")!;
-        body.InnerHtml = html;
-        return document.QuerySelector("table")!;
-    }
-
-    public static IHtmlDocument ParseDocument(string html) => new HtmlParser().ParseDocument(html);
 }

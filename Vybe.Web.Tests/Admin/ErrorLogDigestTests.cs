@@ -1,7 +1,7 @@
 using System.Net;
-using AngleSharp.Dom;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
 
 namespace Vybe.Web.Tests.Admin;
@@ -37,20 +37,13 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IDocument> DigestAsync()
+    private async Task<ErrorLogDigestPage> DigestAsync()
     {
         using var browser = await app.AdminBrowserAsync();
-        var page = await browser.GetAsync("/Admin/Errors/Digest");
+        var page = await browser.GetAsync(ErrorLogDigestPage.Path);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        return page.Document;
+        return new ErrorLogDigestPage(page.Document);
     }
-
-    /// <summary>The table with this caption, as rows of cell texts (the row header first).</summary>
-    private static List<string[]> Table(IDocument document, string caption) =>
-        document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent.Trim() == caption)
-            .QuerySelectorAll("tbody tr")
-            .Select(tr => tr.Children.Select(cell => cell.TextContent.Trim()).ToArray())
-            .ToList();
 
     [Fact]
     public async Task Last_24_hours_counts_by_level_and_service_against_the_24_hours_before()
@@ -62,13 +55,13 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
             ["error", "3", "1", "+2 (+200%)"],
             ["warn", "1", "2", "−1 (−50%)"],
             ["info", "0", "0", "no change"],
-        ], Table(digest, "Last 24 hours: by level"));
+        ], digest.Table("Last 24 hours: by level"));
         Assert.Equal(
         [
             ["web", "3", "2", "+1 (+50%)"],
             ["client", "1", "0", "new"],
             ["worker", "0", "1", "−1 (−100%)"],
-        ], Table(digest, "Last 24 hours: by service"));
+        ], digest.Table("Last 24 hours: by service"));
     }
 
     [Fact]
@@ -81,13 +74,13 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
             ["error", "5", "1", "+4 (+400%)"],
             ["warn", "3", "0", "new"],
             ["info", "1", "1", "no change"],
-        ], Table(digest, "Last 7 days: by level"));
+        ], digest.Table("Last 7 days: by level"));
         Assert.Equal(
         [
             ["web", "6", "1", "+5 (+500%)"],
             ["worker", "2", "1", "+1 (+100%)"],
             ["client", "1", "0", "new"],
-        ], Table(digest, "Last 7 days: by service"));
+        ], digest.Table("Last 7 days: by service"));
     }
 
     [Fact]
@@ -101,14 +94,14 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
             ["DB_TIMEOUT", "2", Time(Now.AddHours(-2)), Time(Now.AddHours(-1)), "1", "+1 (+100%)"],
             ["CLIENT_ERROR", "1", Time(Now.AddHours(-3)), Time(Now.AddHours(-3)), "0", "new"],
             ["SLOW_REQUEST", "1", Time(Now.AddHours(-5)), Time(Now.AddHours(-5)), "2", "−1 (−50%)"],
-        ], Table(digest, "Last 24 hours: top 10 codes"));
+        ], digest.Table("Last 24 hours: top 10 codes"));
         Assert.Equal(
         [
             ["DB_TIMEOUT", "4", Time(Now.AddDays(-6)), Time(Now.AddHours(-1)), "1", "+3 (+300%)"],
             ["SLOW_REQUEST", "3", Time(Now.AddHours(-40)), Time(Now.AddHours(-5)), "0", "new"],
             ["CLIENT_ERROR", "1", Time(Now.AddHours(-3)), Time(Now.AddHours(-3)), "0", "new"],
             ["RETENTION_DONE", "1", Time(Now.AddDays(-3)), Time(Now.AddDays(-3)), "1", "no change"],
-        ], Table(digest, "Last 7 days: top 10 codes"));
+        ], digest.Table("Last 7 days: top 10 codes"));
     }
 
     [Fact]
@@ -116,9 +109,9 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
     {
         var digest = await DigestAsync();
 
-        var windows = digest.QuerySelectorAll("section.digest-window").Select(s => s.QuerySelector("p")!.TextContent).ToList();
+        var windows = digest.WindowSummaries;
         Assert.Matches(@"^\s*4\s+entries\s+\(period before: 3; \+1 \(\+33\.3%\)\)", windows[0]);
         Assert.Matches(@"^\s*9\s+entries\s+\(period before: 2; \+7 \(\+350%\)\)", windows[1]);
-        Assert.NotNull(digest.QuerySelector("a[href='/Admin/Errors?code=DB_TIMEOUT']"));
+        Assert.True(digest.LinksTo("/Admin/Errors?code=DB_TIMEOUT"));
     }
 }

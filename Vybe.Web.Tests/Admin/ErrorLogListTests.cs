@@ -2,6 +2,7 @@ using System.Net;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Web;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
 
 namespace Vybe.Web.Tests.Admin;
@@ -36,9 +37,9 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     private async Task<List<string>> CodesForAsync(string query)
     {
         using var browser = await app.AdminBrowserAsync();
-        var page = await browser.GetAsync("/Admin/Errors" + query);
+        var page = await browser.GetAsync(ErrorLogListPage.Path + query);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        return page.Document.QuerySelectorAll("#error-rows tr td:nth-child(6)").Select(td => td.TextContent.Trim()).ToList();
+        return new ErrorLogListPage(page).Codes;
     }
 
     private static long IdOf(string code) => Seed.Single(r => r.Code == code).Id;
@@ -90,21 +91,36 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var page = await browser.GetAsync($"/Admin/Errors?level=warn&q=slow&requestId={RequestOne}");
+        var page = await browser.GetAsync($"{ErrorLogListPage.Path}?level=warn&q=slow&requestId={RequestOne}");
 
-        var form = page.Document.QuerySelector("form.filter-form")!;
+        var list = new ErrorLogListPage(page);
+        var form = list.FilterForm;
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/Admin/Errors", form.GetAttribute("hx-get"));
         Assert.Equal("#error-log", form.GetAttribute("hx-target"));
         Assert.Equal("true", form.GetAttribute("hx-push-url"));
-        Assert.Equal("warn", page.Document.QuerySelector("#filter-level option[selected]")!.GetAttribute("value"));
-        Assert.Equal("slow", page.Document.QuerySelector("#filter-text")!.GetAttribute("value"));
-        Assert.Contains("UTC", page.Document.GetElementById("time-hint")!.TextContent);
-        Assert.All(form.QuerySelectorAll("input:not([type=hidden]), select"),
-            field => Assert.NotNull(page.Document.QuerySelector($"label[for='{field.Id}']")));
-        Assert.Equal(["SLOW_REQUEST"], page.Document.QuerySelectorAll("#error-rows tr td:nth-child(6)").Select(td => td.TextContent.Trim()));
-        Assert.Equal($"/Admin/Errors/Export?level=warn&q=slow&requestId={RequestOne}",
-            page.Document.QuerySelector("a[href^='/Admin/Errors/Export']")!.GetAttribute("href"));
+        Assert.Equal("warn", list.SelectedLevel);
+        Assert.Equal("slow", list.MessageField.GetAttribute("value"));
+        Assert.Contains("UTC", list.TimeHint);
+        Assert.All(list.VisibleFields, field => Assert.NotNull(page.Document.QuerySelector($"label[for='{field.Id}']")));
+        Assert.Equal(["SLOW_REQUEST"], list.Codes);
+        Assert.Equal($"/Admin/Errors/Export?level=warn&q=slow&requestId={RequestOne}", list.CsvHref);
+    }
+
+    [Fact]
+    public async Task Links_that_keep_the_filter_carry_it_as_read_with_the_level_in_lower_case_and_times_in_utc()
+    {
+        using var browser = await app.AdminBrowserAsync();
+        const string Filter = "level=warn&from=2000-01-01T08%3A30%3A00";
+
+        var page = new ErrorLogListPage(await browser.GetAsync($"{ErrorLogListPage.Path}?level=WARN&from=2000-01-01T10:30%2B02:00"));
+        var live = new ErrorLogListPage(await browser.GetAsync($"{ErrorLogListPage.Path}?level=WARN&from=2000-01-01T10:30%2B02:00&tail=1"));
+
+        Assert.Equal($"{ErrorLogListPage.ExportPath}?{Filter}", page.CsvHref);
+        Assert.Equal($"{ErrorLogListPage.Path}?{Filter}&tail=1", page.LiveTailToggleHref);
+        Assert.Equal($"{ErrorLogListPage.Path}?{Filter}", live.LiveTailToggleHref);
+        Assert.StartsWith($"{ErrorLogListPage.TailPath}?{Filter}&after=", live.Poller!.GetAttribute("hx-get"));
+        Assert.Equal(["SLOW_REQUEST", "CSV_CHECK"], page.Codes);
     }
 
     [Fact]
@@ -112,17 +128,18 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var page = await browser.GetAsync("/Admin/Errors?code=CLIENT_ERROR");
+        var page = await browser.GetAsync($"{ErrorLogListPage.Path}?code=CLIENT_ERROR");
 
-        var row = page.Document.QuerySelector("#error-rows tr")!;
+        var list = new ErrorLogListPage(page);
+        var row = list.FirstRow;
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal($"#{IdOf("CLIENT_ERROR")}", cells[0]);
         Assert.Equal(Base.AddHours(-2).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"), row.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal(["error", "client", "production", "CLIENT_ERROR", "TypeError: x is UNDEFINED in site.js", "22222222"], cells[2..]);
         Assert.Equal("badge badge-error", row.QuerySelector(".badge")!.ClassName);
-        Assert.Equal($"/Admin/Errors/Details/{IdOf("CLIENT_ERROR")}", row.QuerySelector("td:first-child a")!.GetAttribute("href"));
-        Assert.Equal($"/Admin/Errors?requestId={RequestTwo}", row.QuerySelector("td:last-child a")!.GetAttribute("href"));
-        var table = page.Document.QuerySelector("table.log-table")!;
+        Assert.Equal($"/Admin/Errors/Details/{IdOf("CLIENT_ERROR")}", ErrorLogListPage.DetailLink(row).GetAttribute("href"));
+        Assert.Equal($"/Admin/Errors?requestId={RequestTwo}", ErrorLogListPage.RequestLink(row).GetAttribute("href"));
+        var table = list.Table;
         Assert.NotNull(table.QuerySelector("caption"));
         Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
     }
@@ -145,18 +162,19 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var page = await browser.GetAsync("/Admin/Errors" + query);
+        var page = await browser.GetAsync(ErrorLogListPage.Path + query);
 
+        var list = new ErrorLogListPage(page);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Contains(message, page.Document.QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Contains(message, list.ErrorSummary!.TextContent);
         if (field != "cursor")
         {
             Assert.Contains(message, page.ErrorFor(field));
-            var input = page.Document.QuerySelector($"form.filter-form [name='{field}']")!;
+            var input = list.Field(field)!;
             Assert.Equal("true", input.GetAttribute("aria-invalid"));
             Assert.Contains($"{field}-error", input.GetAttribute("aria-describedby"));
         }
-        Assert.Empty(EntryIds(page.Document));
+        Assert.Empty(list.EntryIds);
     }
 
     [Fact]
@@ -164,13 +182,13 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var response = await browser.GetHtmxAsync("/Admin/Errors?requestId=nope");
+        var response = await browser.GetHtmxAsync($"{ErrorLogListPage.Path}?requestId=nope");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        var fragment = ParseDocument(response.Html);
-        Assert.Null(fragment.QuerySelector("header.site-header"));
-        Assert.Equal("true", fragment.QuerySelector("#filter-request")!.GetAttribute("aria-invalid"));
-        Assert.NotNull(fragment.QuerySelector(".validation-summary-errors[autofocus]"));
+        Assert.DoesNotContain("site-header", response.Html);
+        var fragment = ErrorLogListPage.FromFragment(response.Html);
+        Assert.Equal("true", fragment.RequestIdField.GetAttribute("aria-invalid"));
+        Assert.True(fragment.ErrorSummaryTakesFocus);
     }
 
     [Fact]
@@ -178,16 +196,17 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var fragment = await browser.GetHtmxAsync("/Admin/Errors?level=warn");
-        var boosted = await browser.GetHtmxAsync("/Admin/Errors?level=warn", boosted: true);
-        var plain = await browser.GetAsync("/Admin/Errors?level=warn");
+        var url = $"{ErrorLogListPage.Path}?level=warn";
+        var fragment = await browser.GetHtmxAsync(url);
+        var boosted = await browser.GetHtmxAsync(url, boosted: true);
+        var plain = await browser.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, fragment.Status);
         Assert.DoesNotContain("<html", fragment.Html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("site-header", fragment.Html);
-        var fragmentDocument = ParseDocument(fragment.Html);
-        Assert.Equal([IdOf("SLOW_REQUEST"), IdOf("CSV_CHECK")], EntryIds(fragmentDocument));
-        Assert.NotNull(fragmentDocument.QuerySelector("#error-results-heading[autofocus]"));
+        var results = ErrorLogListPage.FromFragment(fragment.Html);
+        Assert.Equal([IdOf("SLOW_REQUEST"), IdOf("CSV_CHECK")], results.EntryIds);
+        Assert.True(results.HeadingTakesFocus);
 
         Assert.Contains("<html", boosted.Html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<html", plain.Document.Source.Text, StringComparison.OrdinalIgnoreCase);
@@ -202,7 +221,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        foreach (var url in new[] { "/Admin/Errors?tail=1", "/Admin/Errors/Digest", $"/Admin/Errors/Details/{IdOf("DB_TIMEOUT")}", "/Admin" })
+        foreach (var url in new[] { $"{ErrorLogListPage.Path}?tail=1", ErrorLogDigestPage.Path, ErrorLogDetailPage.Url(IdOf("DB_TIMEOUT")), "/Admin" })
         {
             var page = await browser.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -227,10 +246,10 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var page = await browser.GetAsync("/Admin/Errors");
+        var page = await browser.GetAsync(ErrorLogListPage.Path);
 
         Assert.Contains("dropped because the log queue was full", page.Text);
-        Assert.Matches(@"^\d+$", page.Document.QuerySelector("main .hint strong, main .alert-warn strong")!.TextContent);
+        Assert.Matches(@"^\d+$", new ErrorLogListPage(page).DroppedCount);
     }
 
     [Fact]
@@ -238,7 +257,8 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var page = await browser.GetAsync($"/Admin/Errors/Details/{IdOf("DB_TIMEOUT")}");
+        var page = await browser.GetAsync(ErrorLogDetailPage.Url(IdOf("DB_TIMEOUT")));
+        var detail = new ErrorLogDetailPage(page);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Database timeout while saving a reading", page.Text);
@@ -246,7 +266,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
         Assert.Contains(UserOne.ToString(), page.Text);
         Assert.Contains("203.0.113.7", page.Text);
         Assert.Contains("Mozilla/5.0 (test)", page.Text);
-        var details = page.Document.QuerySelector("pre.details-json")!.TextContent;
+        var details = detail.Details;
         // jsonb keeps keys in its own order (shorter keys first), which the page shows as stored.
         Assert.Equal("""
             {
@@ -262,8 +282,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
               "elapsedMs": 5012
             }
             """.ReplaceLineEndings("\n"), details.ReplaceLineEndings("\n"));
-        Assert.Equal([IdOf("SLOW_REQUEST"), IdOf("READING_SAVED")],
-            page.Document.QuerySelectorAll("table.log-table tbody tr td:first-child a").Select(a => long.Parse(a.TextContent.TrimStart('#'))));
+        Assert.Equal([IdOf("SLOW_REQUEST"), IdOf("READING_SAVED")], detail.SameRequestIds);
     }
 
     [Fact]
@@ -271,7 +290,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var page = await browser.GetAsync("/Admin/Errors/Details/987654321");
+        var page = await browser.GetAsync(ErrorLogDetailPage.Url(987654321));
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.Contains("We could not find that page", page.Text);
@@ -282,7 +301,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var response = await browser.Client.GetAsync($"/Admin/Errors/Export?requestId={RequestOne}");
+        var response = await browser.Client.GetAsync($"{ErrorLogListPage.ExportPath}?requestId={RequestOne}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -302,7 +321,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var csv = await browser.Client.GetStringAsync("/Admin/Errors/Export?code=CSV_CHECK");
+        var csv = await browser.Client.GetStringAsync($"{ErrorLogListPage.ExportPath}?code=CSV_CHECK");
 
         var row = csv.Split("\r\n")[1..^1];
         // The message would run as a formula in a spreadsheet: it gets a leading quote, then RFC 4180 quoting.
@@ -331,7 +350,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        var response = await browser.Client.GetAsync("/Admin/Errors/Export?level=loud");
+        var response = await browser.Client.GetAsync($"{ErrorLogListPage.ExportPath}?level=loud");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Level must be one of", await response.Content.ReadAsStringAsync());

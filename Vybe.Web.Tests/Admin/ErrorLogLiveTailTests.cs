@@ -1,7 +1,7 @@
 using System.Net;
 using System.Web;
-using AngleSharp.Html.Dom;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
 
 namespace Vybe.Web.Tests.Admin;
@@ -14,16 +14,16 @@ public sealed class ErrorLogLiveTailTests(AdminAppFactory app) : IClassFixture<A
         var rows = await app.InsertAsync(Row(WholeSecondNow(), "BEFORE_TAIL", service: "tailed"));
         using var browser = await app.AdminBrowserAsync();
 
-        var page = await browser.GetAsync("/Admin/Errors?service=tailed&tail=1");
+        var page = new ErrorLogListPage(await browser.GetAsync($"{ErrorLogListPage.Path}?service=tailed&tail=1"));
 
-        var poller = page.Document.GetElementById("error-tail")!;
+        var poller = page.Poller!;
         Assert.Equal("every 5s", poller.GetAttribute("hx-trigger"));
         Assert.Equal("#error-rows", poller.GetAttribute("hx-target"));
         Assert.Equal("afterbegin", poller.GetAttribute("hx-swap"));
         Assert.Equal($"/Admin/Errors/Tail?service=tailed&after={rows[0].Id}", poller.GetAttribute("hx-get"));
         // The filter form keeps the tail on when the filter changes.
-        Assert.NotNull(page.Document.QuerySelector("form.filter-form input[type=hidden][name=tail][value='1']"));
-        Assert.Null((await browser.GetAsync("/Admin/Errors?service=tailed")).Document.GetElementById("error-tail"));
+        Assert.True(page.KeepsLiveTail);
+        Assert.Null(new ErrorLogListPage(await browser.GetAsync($"{ErrorLogListPage.Path}?service=tailed")).Poller);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ErrorLogLiveTailTests(AdminAppFactory app) : IClassFixture<A
     {
         var before = await app.InsertAsync(Row(WholeSecondNow(), "OLD", service: "tail-check"));
         using var browser = await app.AdminBrowserAsync();
-        var poller = (await browser.GetAsync("/Admin/Errors?service=tail-check&tail=1")).Document.GetElementById("error-tail")!;
+        var poller = new ErrorLogListPage(await browser.GetAsync($"{ErrorLogListPage.Path}?service=tail-check&tail=1")).Poller!;
         var url = poller.GetAttribute("hx-get")!;
 
         var idle = await browser.GetHtmxAsync(url);
@@ -45,13 +45,12 @@ public sealed class ErrorLogLiveTailTests(AdminAppFactory app) : IClassFixture<A
         var poll = await browser.GetHtmxAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, poll.Status);
-        var table = ParseIntoTableBody(poll.Html);
-        Assert.Equal([arrived[2].Id, arrived[0].Id], EntryIds(table));
-        Assert.All(table.QuerySelectorAll("#error-rows > tr"), tr => Assert.Contains("is-new", tr.ClassName));
-        Assert.DoesNotContain(before[0].Id, EntryIds(table));
+        var table = ErrorLogListPage.FromTailRows(poll.Html);
+        Assert.Equal([arrived[2].Id, arrived[0].Id], table.EntryIds);
+        Assert.All(table.Rows, tr => Assert.Contains("is-new", tr.ClassName));
+        Assert.DoesNotContain(before[0].Id, table.EntryIds);
         // The next poll asks after the newest row it has shown, so nothing is ever prepended twice.
-        var template = (IHtmlTemplateElement)table.QuerySelector("#error-rows > template")!;
-        var nextPoller = template.Content.QuerySelector("#error-tail")!;
+        var nextPoller = table.NextPoller;
         Assert.Equal("true", nextPoller.GetAttribute("hx-swap-oob"));
         var nextUrl = nextPoller.GetAttribute("hx-get")!;
         Assert.Equal(arrived[2].Id.ToString(), HttpUtility.ParseQueryString(new Uri("http://x" + nextUrl).Query)["after"]);
@@ -62,10 +61,10 @@ public sealed class ErrorLogLiveTailTests(AdminAppFactory app) : IClassFixture<A
     }
 
     [Theory]
-    [InlineData("/Admin/Errors/Tail")]
-    [InlineData("/Admin/Errors/Tail?after=-1")]
-    [InlineData("/Admin/Errors/Tail?after=abc")]
-    [InlineData("/Admin/Errors/Tail?after=1&userId=nope")]
+    [InlineData(ErrorLogListPage.TailPath)]
+    [InlineData(ErrorLogListPage.TailPath + "?after=-1")]
+    [InlineData(ErrorLogListPage.TailPath + "?after=abc")]
+    [InlineData(ErrorLogListPage.TailPath + "?after=1&userId=nope")]
     public async Task Tail_with_a_bad_after_id_or_filter_is_a_400_not_a_500(string url)
     {
         using var browser = await app.AdminBrowserAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.Tests.Infrastructure.Pages;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
 
 namespace Vybe.Web.Tests.Admin;
@@ -19,18 +20,19 @@ public sealed class ErrorLogPaginationTests(AdminAppFactory app) : IClassFixture
 
         var walked = new List<long>();
         var pages = 0;
-        string? url = "/Admin/Errors?service=paged";
+        string? url = $"{ErrorLogListPage.Path}?service=paged";
         while (url is not null)
         {
             var page = await browser.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.Status);
-            var ids = EntryIds(page.Document);
+            var list = new ErrorLogListPage(page);
+            var ids = list.EntryIds;
             Assert.True(ids.Count <= ErrorLogQueries.DefaultPageSize);
             walked.AddRange(ids);
             pages++;
             // Newer rows land at the top of the log between page fetches, as they would in production.
             await app.InsertAsync(Row(DateTimeOffset.UtcNow, "ARRIVED_LATE", service: "paged"), Row(start, "SAME_TIME_AS_NEWEST", service: "paged"));
-            var older = page.Document.QuerySelector("nav.pager a[rel='next']");
+            var older = list.OlderLink;
             url = older?.GetAttribute("href");
             if (older is not null)
             {
@@ -49,17 +51,17 @@ public sealed class ErrorLogPaginationTests(AdminAppFactory app) : IClassFixture
     {
         await app.InsertAsync(Enumerable.Range(0, 60).Select(i => Row(WholeSecondNow().AddMinutes(-i), "FRAG", service: "fragmented")).ToArray());
         using var browser = await app.AdminBrowserAsync();
-        var first = await browser.GetAsync("/Admin/Errors?service=fragmented");
-        var older = first.Document.QuerySelector("nav.pager a[rel='next']")!.GetAttribute("href")!;
+        var first = new ErrorLogListPage(await browser.GetAsync($"{ErrorLogListPage.Path}?service=fragmented"));
+        var older = first.OlderLink!.GetAttribute("href")!;
 
         var response = await browser.GetHtmxAsync(older);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        var fragment = ParseDocument(response.Html);
-        Assert.Equal(10, EntryIds(fragment).Count);
-        Assert.Null(fragment.QuerySelector("nav.pager a[rel='next']"));
-        Assert.Equal("/Admin/Errors?service=fragmented", fragment.QuerySelector("nav.pager a")!.GetAttribute("href"));
+        var fragment = ErrorLogListPage.FromFragment(response.Html);
+        Assert.Equal(10, fragment.EntryIds.Count);
+        Assert.Null(fragment.OlderLink);
+        Assert.Equal("/Admin/Errors?service=fragmented", fragment.PagerFirstLink!.GetAttribute("href"));
         // Live tail follows the newest entries, so an older page does not offer it.
-        Assert.DoesNotContain("Start live tail", fragment.Body!.TextContent);
+        Assert.DoesNotContain("Start live tail", fragment.Text);
     }
 }

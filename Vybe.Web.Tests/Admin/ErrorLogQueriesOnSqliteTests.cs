@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Time.Testing;
 using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
@@ -36,8 +34,19 @@ public sealed class ErrorLogQueriesOnSqliteTests : IAsyncLifetime
 
     private static ErrorLogFilter Filter(params (string Key, string Value)[] pairs)
     {
-        var query = new QueryCollection(pairs.ToDictionary(p => p.Key, p => new StringValues(p.Value)));
-        Assert.True(ErrorLogFilter.TryParse(query, out var filter, out var errors), string.Join(" ", errors.Values));
+        var typed = pairs.ToDictionary(p => p.Key, p => p.Value);
+        var input = new ErrorLogFilterInput
+        {
+            Level = typed.GetValueOrDefault("level"),
+            Service = typed.GetValueOrDefault("service"),
+            Environment = typed.GetValueOrDefault("environment"),
+            Code = typed.GetValueOrDefault("code"),
+            Text = typed.GetValueOrDefault("q"),
+            RequestId = typed.GetValueOrDefault("requestId"),
+            From = typed.GetValueOrDefault("from"),
+            To = typed.GetValueOrDefault("to"),
+        };
+        Assert.True(ErrorLogFilter.TryParse(input, out var filter, out var errors), string.Join(" ", errors.Values));
         return filter;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vybe.Web.History;
 using Vybe.Web.Tests.Infrastructure;
+using Vybe.Web.Tests.Infrastructure.Pages;
 
 namespace Vybe.Web.Tests.History;
 
@@ -64,14 +65,14 @@ public sealed class HistoryCapTests(VybeAppFactory app) : IClassFixture<VybeAppF
         var guestId = (await app.FindReadingAsync(made[^1]))!.GuestId!.Value;
 
         var kept = await app.GuestReadingIdsAsync(guestId);
-        var history = await guest.GetAsync("/history");
+        var history = await guest.GetAsync(HistoryListPage.Path);
 
         Assert.Equal(20, kept.Count);
         Assert.Equal(Enumerable.Reverse(made).Take(20), kept);
         Assert.Null(await app.FindReadingAsync(made[0]));
         Assert.Equal(HttpStatusCode.OK, history.Status);
-        Assert.Equal(kept, history.HistoryIds());
-        Assert.Null(history.LoadMoreHref());
+        Assert.Equal(kept, history.AsHistory().Ids);
+        Assert.Null(history.AsHistory().LoadMoreHref);
     }
 
     [Fact]
@@ -85,11 +86,11 @@ public sealed class HistoryCapTests(VybeAppFactory app) : IClassFixture<VybeAppF
         using var member = await app.SignUpMemberAsync();
         var memberOld = (await app.SeedAsync(member.Owner, 1, longAgo)).Single();
 
-        var history = await guest.GetAsync("/history");
+        var history = await guest.GetAsync(HistoryListPage.Path);
         var permalink = await guest.GetAsync($"/r/{old}");
 
         Assert.Equal(HttpStatusCode.OK, history.Status);
-        Assert.Equal([recent], history.HistoryIds());
+        Assert.Equal([recent], history.AsHistory().Ids);
         Assert.Equal(HttpStatusCode.NotFound, permalink.Status);
         Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/r/{recent}")).Status);
 
@@ -151,8 +152,8 @@ public sealed class HistoryCapTests(VybeAppFactory app) : IClassFixture<VybeAppF
         Assert.StartsWith("vybe.guest=;", guestCookie);
         Assert.Contains("expires=Thu, 01 Jan 1970", guestCookie, StringComparison.OrdinalIgnoreCase);
 
-        var history = await browser.GetAsync("/history");
-        Assert.Equal(Enumerable.Reverse(made), history.HistoryIds());
+        var history = await browser.GetAsync(HistoryListPage.Path);
+        Assert.Equal(Enumerable.Reverse(made), history.AsHistory().Ids);
         var rows = await app.WithDbAsync(db => db.Readings.AsNoTracking().Where(r => made.Contains(r.Id)).ToListAsync());
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal((userId, (Guid?)null), (r.UserId!.Value, r.GuestId)));
@@ -166,7 +167,7 @@ public sealed class HistoryCapTests(VybeAppFactory app) : IClassFixture<VybeAppF
         Assert.NotEqual(guestId, laterRow.GuestId);
         using var elsewhere = app.CreateBrowser();
         await elsewhere.LogInAsync(email);
-        Assert.Equal(Enumerable.Reverse(made), (await elsewhere.GetAsync("/history")).HistoryIds());
+        Assert.Equal(Enumerable.Reverse(made), (await elsewhere.GetAsync(HistoryListPage.Path)).AsHistory().Ids);
         Assert.Equal(Enumerable.Reverse(made), await app.MemberReadingIdsAsync(userId));
     }
 
@@ -191,6 +192,6 @@ public sealed class HistoryCapTests(VybeAppFactory app) : IClassFixture<VybeAppF
         Assert.Equal(Enumerable.Reverse(asGuest).Concat(seeded.Skip(4).Reverse()), kept);
         Assert.Empty(await app.GuestReadingIdsAsync(guestId));
         Assert.Equal(Enumerable.Reverse(asGuest).Concat(seeded.Skip(4).Reverse()).Take(20),
-            (await member.Browser.GetAsync("/history")).HistoryIds());
+            (await member.Browser.GetAsync(HistoryListPage.Path)).AsHistory().Ids);
     }
 }

@@ -12,13 +12,9 @@ namespace Vybe.Web.Tests.History;
 /// <summary>The history pages, the permalink and share link, and the exports, through HTTP as a browser uses them.</summary>
 public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeAppFactory>
 {
-    private static IHtmlFormElement RowForm(HtmlBrowser.Page page, Guid id) =>
-        (IHtmlFormElement?)page.HistoryRow(id)?.QuerySelector("form")
-        ?? throw new InvalidOperationException($"No delete form for {id} on {page.Url}: {page.Text}");
-
     private static async Task<JsonElement> ExportJsonAsync(HtmlBrowser browser)
     {
-        using var response = await browser.Client.GetAsync("/history/export?format=json");
+        using var response = await browser.Client.GetAsync(HistoryExportPage.Url("json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.Clone();
@@ -32,39 +28,39 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         using var member = await app.SignUpMemberAsync();
         var newestFirst = (await app.SeedAsync(member.Owner, 45, app.Now().AddMinutes(-5))).Reverse().ToList();
 
-        var first = await member.Browser.GetAsync("/history");
+        var first = await member.Browser.GetAsync(HistoryListPage.Path);
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
-        Assert.Equal(newestFirst.Take(20), first.HistoryIds());
-        var more = first.LoadMoreHref();
+        Assert.Equal(newestFirst.Take(20), first.AsHistory().Ids);
+        var more = first.AsHistory().LoadMoreHref;
         Assert.NotNull(more);
-        Assert.StartsWith("/history?before=", more);
-        Assert.Equal(more, first.Document.QuerySelector("li.load-more a")?.GetAttribute("hx-get"));
+        Assert.StartsWith(HistoryListPage.Before(""), more);
+        Assert.Equal(more, first.AsHistory().LoadMoreHxGet);
 
         var second = await member.Browser.GetAsync(more);
         Assert.Equal(HttpStatusCode.OK, second.Status);
         Assert.NotNull(second.Document.QuerySelector("header.site-header"));
-        Assert.Equal(newestFirst.Skip(20).Take(20), second.HistoryIds());
+        Assert.Equal(newestFirst.Skip(20).Take(20), second.AsHistory().Ids);
 
         var fragment = await member.Browser.GetAsync(more, htmx: true);
         Assert.Equal(HttpStatusCode.OK, fragment.Status);
         Assert.Contains("HX-Request", fragment.Response.Headers.Vary);
         Assert.Null(fragment.Document.QuerySelector("header.site-header"));
         Assert.Null(fragment.Document.QuerySelector("h1"));
-        Assert.Null(fragment.Document.QuerySelector("ol"));
+        Assert.False(fragment.AsHistory().HasList);
         Assert.All(fragment.Document.Body!.Children, element => Assert.Equal("LI", element.TagName));
-        Assert.Equal(second.HistoryIds(), fragment.HistoryIds());
-        Assert.NotNull(fragment.LoadMoreHref());
-        Assert.Equal(second.LoadMoreHref(), fragment.LoadMoreHref());
+        Assert.Equal(second.AsHistory().Ids, fragment.AsHistory().Ids);
+        Assert.NotNull(fragment.AsHistory().LoadMoreHref);
+        Assert.Equal(second.AsHistory().LoadMoreHref, fragment.AsHistory().LoadMoreHref);
 
-        var third = await member.Browser.GetAsync(second.LoadMoreHref()!);
-        var thirdFragment = await member.Browser.GetAsync(second.LoadMoreHref()!, htmx: true);
-        Assert.Equal(newestFirst.Skip(40), third.HistoryIds());
-        Assert.Null(third.LoadMoreHref());
-        Assert.Equal(newestFirst.Skip(40), thirdFragment.HistoryIds());
-        Assert.Null(thirdFragment.Document.QuerySelector("li.load-more"));
+        var third = await member.Browser.GetAsync(second.AsHistory().LoadMoreHref!);
+        var thirdFragment = await member.Browser.GetAsync(second.AsHistory().LoadMoreHref!, htmx: true);
+        Assert.Equal(newestFirst.Skip(40), third.AsHistory().Ids);
+        Assert.Null(third.AsHistory().LoadMoreHref);
+        Assert.Equal(newestFirst.Skip(40), thirdFragment.AsHistory().Ids);
+        Assert.Null(thirdFragment.AsHistory().LoadMore);
 
-        Assert.Equal(newestFirst, first.HistoryIds().Concat(second.HistoryIds()).Concat(third.HistoryIds()));
+        Assert.Equal(newestFirst, first.AsHistory().Ids.Concat(second.AsHistory().Ids).Concat(third.AsHistory().Ids));
     }
 
     [Fact]
@@ -81,13 +77,13 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         }
         await app.InsertAsync(rows.ToArray());
 
-        var first = await member.Browser.GetAsync("/history");
-        var second = await member.Browser.GetAsync(first.LoadMoreHref()!, htmx: true);
+        var first = await member.Browser.GetAsync(HistoryListPage.Path);
+        var second = await member.Browser.GetAsync(first.AsHistory().LoadMoreHref!, htmx: true);
 
-        Assert.Equal(20, first.HistoryIds().Count);
-        Assert.Equal(5, second.HistoryIds().Count);
-        Assert.Null(second.LoadMoreHref());
-        Assert.Equal(await app.MemberReadingIdsAsync(member.Id), first.HistoryIds().Concat(second.HistoryIds()));
+        Assert.Equal(20, first.AsHistory().Ids.Count);
+        Assert.Equal(5, second.AsHistory().Ids.Count);
+        Assert.Null(second.AsHistory().LoadMoreHref);
+        Assert.Equal(await app.MemberReadingIdsAsync(member.Id), first.AsHistory().Ids.Concat(second.AsHistory().Ids));
     }
 
     [Theory]
@@ -100,7 +96,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
     {
         using var member = await app.SignUpMemberAsync();
 
-        var page = await member.Browser.GetAsync($"/history?before={before}");
+        var page = await member.Browser.GetAsync(HistoryListPage.Before(before));
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("not one this page made", page.Text);
@@ -114,10 +110,10 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         using var member = await app.SignUpMemberAsync();
         await app.SeedAsync(member.Owner, 2, app.Now().AddMinutes(-1));
 
-        var page = await member.Browser.GetAsync($"/history?before={new HistoryCursor(ticks, Guid.NewGuid())}");
+        var page = await member.Browser.GetAsync(HistoryListPage.Before(new HistoryCursor(ticks, Guid.NewGuid()).ToString()));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Null(page.LoadMoreHref());
+        Assert.Null(page.AsHistory().LoadMoreHref);
     }
 
     [Fact]
@@ -128,25 +124,25 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         var plain = await member.Browser.ReadNumberSavedAsync("222");
         var viaHtmx = await member.Browser.ReadNumberSavedAsync("333");
 
-        var list = await member.Browser.GetAsync("/history");
-        var posted = await member.Browser.SubmitAsync(RowForm(list, plain), pageUrl: list.Url, followRedirects: false);
+        var list = await member.Browser.GetAsync(HistoryListPage.Path);
+        var posted = await member.Browser.SubmitAsync(list.AsHistory().DeleteForm(plain), pageUrl: list.Url, followRedirects: false);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
-        Assert.Equal("/history", posted.Response.Headers.Location?.OriginalString);
-        var after = await member.Browser.GetAsync("/history");
-        Assert.Contains("The reading was deleted.", after.Document.QuerySelector("[role=status]")?.TextContent);
-        Assert.Equal([viaHtmx, kept], after.HistoryIds());
+        Assert.Equal(HistoryListPage.Path, posted.Response.Headers.Location?.OriginalString);
+        var after = await member.Browser.GetAsync(HistoryListPage.Path);
+        Assert.Contains("The reading was deleted.", after.AsHistory().Status);
+        Assert.Equal([viaHtmx, kept], after.AsHistory().Ids);
         Assert.Null(await app.FindReadingAsync(plain));
 
-        var fragment = await member.Browser.SubmitAsync(RowForm(after, viaHtmx), pageUrl: after.Url, htmx: true);
+        var fragment = await member.Browser.SubmitAsync(after.AsHistory().DeleteForm(viaHtmx), pageUrl: after.Url, htmx: true);
 
         Assert.Equal(HttpStatusCode.OK, fragment.Status);
         Assert.Equal("", await fragment.Response.Content.ReadAsStringAsync());
         Assert.Null(await app.FindReadingAsync(viaHtmx));
-        Assert.Equal([kept], (await member.Browser.GetAsync("/history")).HistoryIds());
+        Assert.Equal([kept], (await member.Browser.GetAsync(HistoryListPage.Path)).AsHistory().Ids);
 
         // The row's form posted again (a second tab, a double click): the reading is already gone.
-        var again = await member.Browser.SubmitAsync(RowForm(after, viaHtmx), pageUrl: after.Url, htmx: true);
+        var again = await member.Browser.SubmitAsync(after.AsHistory().DeleteForm(viaHtmx), pageUrl: after.Url, htmx: true);
         Assert.Equal(HttpStatusCode.NotFound, again.Status);
     }
 
@@ -160,22 +156,22 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         await member.Browser.ReadNumberSavedAsync("333");
         var othersReading = await other.Browser.ReadNumberSavedAsync("444");
 
-        var confirm = await member.Browser.GetAsync("/history/clear");
+        var confirm = await member.Browser.GetAsync(HistoryClearPage.Path);
 
         Assert.Equal(HttpStatusCode.OK, confirm.Status);
         Assert.Contains("This deletes all 3 readings", confirm.Text);
-        Assert.Equal("Delete all my readings", confirm.Form("main form").QuerySelector("button[type=submit]")?.TextContent.Trim());
+        Assert.Equal("Delete all my readings", new HistoryClearPage(confirm).ConfirmButton);
         Assert.Equal(3, (await app.MemberReadingIdsAsync(member.Id)).Count);
 
-        var cleared = await member.Browser.SubmitAsync(confirm, formSelector: "main form");
+        var cleared = await new HistoryClearPage(confirm).ConfirmAsync(member.Browser);
 
         Assert.Equal(HttpStatusCode.OK, cleared.Status);
-        Assert.Equal("/history", cleared.Url.AbsolutePath);
+        Assert.Equal(HistoryListPage.Path, cleared.Url.AbsolutePath);
         Assert.Contains("3 readings were deleted.", cleared.Text);
-        Assert.NotNull(cleared.Document.QuerySelector(".empty-state"));
+        Assert.True(cleared.AsHistory().IsEmpty);
         Assert.Empty(await app.MemberReadingIdsAsync(member.Id));
         Assert.Equal([othersReading], await app.MemberReadingIdsAsync(other.Id));
-        Assert.Contains("nothing to clear", (await member.Browser.GetAsync("/history/clear")).Text);
+        Assert.Contains("nothing to clear", (await member.Browser.GetAsync(HistoryClearPage.Path)).Text);
     }
 
     [Fact]
@@ -186,7 +182,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         var number = await member.Browser.ReadNumberSavedAsync("444", "lite");
         var compare = (await member.Browser.CompareAsync("11:11", "9:55 pm")).SavedReadingId();
 
-        using var response = await member.Browser.Client.GetAsync("/history/export?format=json");
+        using var response = await member.Browser.Client.GetAsync(HistoryExportPage.Url("json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -229,7 +225,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         formula.UserId = member.Id;
         await app.InsertAsync(formula);
 
-        using var response = await member.Browser.Client.GetAsync("/history/export?format=csv");
+        using var response = await member.Browser.Client.GetAsync(HistoryExportPage.Url("csv"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -247,8 +243,8 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
     }
 
     [Theory]
-    [InlineData("/history/export?format=xml")]
-    [InlineData("/history/export")]
+    [InlineData(HistoryExportPage.Path + "?format=xml")]
+    [InlineData(HistoryExportPage.Path)]
     public async Task Export_in_an_unknown_format_gets_400_with_a_message(string url)
     {
         using var member = await app.SignUpMemberAsync();
@@ -267,7 +263,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         var secret = await owner.Browser.ReadNumberSavedAsync("1111");
         var intrudersOwn = await intruder.Browser.ReadNumberSavedAsync("2222");
         var intrudersView = await intruder.Browser.GetAsync($"/r/{intrudersOwn}");
-        var intrudersList = await intruder.Browser.GetAsync("/history");
+        var intrudersList = await intruder.Browser.GetAsync(HistoryListPage.Path);
 
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Browser.GetAsync($"/r/{secret}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Browser.GetAsync($"/r/{Guid.NewGuid()}")).Status);
@@ -277,8 +273,8 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Browser.SubmitAsync(share, pageUrl: intrudersView.Url)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Browser.SubmitAsync(share, pageUrl: intrudersView.Url, htmx: true)).Status);
 
-        var delete = RowForm(intrudersList, intrudersOwn);
-        delete.SetAttribute("action", $"/history?handler=Delete&id={secret}");
+        var delete = intrudersList.AsHistory().DeleteForm(intrudersOwn);
+        delete.SetAttribute("action", HistoryListPage.DeleteUrl(secret));
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Browser.SubmitAsync(delete, pageUrl: intrudersList.Url)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Browser.SubmitAsync(delete, pageUrl: intrudersList.Url, htmx: true)).Status);
 
@@ -323,7 +319,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         Assert.NotNull(seen.Document.QuerySelector("meta[name=robots][content=noindex]"));
         Assert.Null(seen.Document.QuerySelector("#share-panel"));
         Assert.DoesNotContain(seen.Document.QuerySelectorAll("form"), f => f.GetAttribute("action")?.Contains("handler=", StringComparison.Ordinal) == true);
-        Assert.Null(seen.HistoryRow(id));
+        Assert.Null(seen.AsHistory().Row(id));
 
         var revoked = await owner.Browser.SubmitAsync(shared.Form("#share-panel form"), pageUrl: shared.Url, htmx: true);
 
@@ -369,11 +365,11 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         using var browser = app.CreateBrowser();
         browser.Client.DefaultRequestHeaders.Add("Cookie", $"vybe.guest={cookie}");
 
-        var history = await browser.GetAsync("/history");
+        var history = await browser.GetAsync(HistoryListPage.Path);
 
         Assert.Equal(HttpStatusCode.OK, history.Status);
-        Assert.Empty(history.HistoryIds());
-        Assert.NotNull(history.Document.QuerySelector(".empty-state"));
+        Assert.Empty(history.AsHistory().Ids);
+        Assert.True(history.AsHistory().IsEmpty);
 
         var read = await browser.ReadNumberAsync("777");
 
@@ -387,7 +383,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         Assert.Equal([id], await app.GuestReadingIdsAsync(guestId));
 
         browser.Client.DefaultRequestHeaders.Remove("Cookie");
-        Assert.Equal([id], (await browser.GetAsync("/history")).HistoryIds());
+        Assert.Equal([id], (await browser.GetAsync(HistoryListPage.Path)).AsHistory().Ids);
     }
 
     [Fact]
@@ -400,14 +396,14 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         await app.WithDbAsync(db => db.Readings.Where(r => r.Id == wrongNumbers).ExecuteUpdateAsync(set => set.SetProperty(r => r.Numbers, """{"x":1}""")));
         await app.WithDbAsync(db => db.Readings.Where(r => r.Id == noSections).ExecuteUpdateAsync(set => set.SetProperty(r => r.Sections, "[]")));
 
-        var history = await member.Browser.GetAsync("/history");
+        var history = await member.Browser.GetAsync(HistoryListPage.Path);
 
         Assert.Equal(HttpStatusCode.OK, history.Status);
-        Assert.Equal([good, noSections, wrongNumbers], history.HistoryIds());
-        Assert.Contains(ReadingView.CorruptMessage, history.HistoryRow(wrongNumbers)!.TextContent);
-        Assert.Contains(ReadingView.CorruptMessage, history.HistoryRow(noSections)!.TextContent);
-        Assert.DoesNotContain(ReadingView.CorruptMessage, history.HistoryRow(good)!.TextContent);
-        Assert.Equal("9", history.HistoryRow(good)!.QuerySelector(".history-core")?.TextContent.Trim());
+        Assert.Equal([good, noSections, wrongNumbers], history.AsHistory().Ids);
+        Assert.Contains(ReadingView.CorruptMessage, history.AsHistory().Row(wrongNumbers)!.TextContent);
+        Assert.Contains(ReadingView.CorruptMessage, history.AsHistory().Row(noSections)!.TextContent);
+        Assert.DoesNotContain(ReadingView.CorruptMessage, history.AsHistory().Row(good)!.TextContent);
+        Assert.Equal("9", history.AsHistory().CoreOf(good));
 
         var permalink = await member.Browser.GetAsync($"/r/{wrongNumbers}");
         Assert.Equal(HttpStatusCode.OK, permalink.Status);
@@ -429,7 +425,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         Assert.Equal(JsonValueKind.Null, export[noSections].GetProperty("sections").ValueKind);
         Assert.True(export[good].GetProperty("readable").GetBoolean());
 
-        using var csv = await member.Browser.Client.GetAsync("/history/export?format=csv");
+        using var csv = await member.Browser.Client.GetAsync(HistoryExportPage.Url("csv"));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n");
         Assert.EndsWith(ReadingView.CorruptMessage, lines.Single(l => l.StartsWith(wrongNumbers.ToString(), StringComparison.Ordinal)));

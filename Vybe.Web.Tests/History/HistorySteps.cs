@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,13 +125,4 @@ public static class HistorySteps
     public static Guid SavedReadingId(this HtmlBrowser.Page page) =>
         Guid.Parse(page.Document.QuerySelector(".reading-saved a[href^='/r/']")?.GetAttribute("href")?["/r/".Length..]
             ?? throw new InvalidOperationException($"No permalink on {page.Url}: {page.Text}"));
-
-    /// <summary>The readings listed on a history page (or fragment), top to bottom.</summary>
-    public static IReadOnlyList<Guid> HistoryIds(this HtmlBrowser.Page page) =>
-        page.Document.QuerySelectorAll("li.history-item").Select(li => Guid.ParseExact(li.Id!["reading-".Length..], "N")).ToList();
-
-    public static IElement? HistoryRow(this HtmlBrowser.Page page, Guid id) => page.Document.QuerySelector($"li#reading-{id:N}");
-
-    public static string? LoadMoreHref(this HtmlBrowser.Page page) =>
-        page.Document.QuerySelector("li.load-more a")?.GetAttribute("href");
 }

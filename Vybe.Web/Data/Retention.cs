@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Vybe.Web.Data;
 
 /// <summary>A row kept for a while and then deleted by age: the error log's, the Web Vitals samples.</summary>
@@ -14,27 +12,15 @@ public static class AgedRows
 {
     /// <summary>
     /// Deletes the rows of <typeparamref name="TRow"/> older than <paramref name="cutoff"/>, oldest first,
-    /// <paramref name="batchSize"/> at a time with a fresh context each, so no delete holds long locks.
-    /// Returns how many went.
+    /// <paramref name="batchSize"/> at a time (<see cref="BatchDelete.DeleteInBatchesAsync"/>). Returns how many went.
     /// </summary>
     public static async Task<int> DeleteOlderThanAsync<TRow>(this IServiceScopeFactory scopes, DateTimeOffset cutoff, int batchSize,
         CancellationToken cancellationToken)
         where TRow : class, IAgedRow
     {
-        var total = 0;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var rows = scope.ServiceProvider.GetRequiredService<VybeDbContext>().Set<TRow>();
-            var oldest = rows.Where(row => row.Ts < cutoff).OrderBy(row => row.Id).Select(row => row.Id).Take(batchSize);
-            var deleted = await rows.Where(row => oldest.Contains(row.Id)).ExecuteDeleteAsync(cancellationToken);
-            total += deleted;
-            if (deleted < batchSize)
-            {
-                break;
-            }
-        }
-        return total;
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<VybeDbContext>().Set<TRow>()
+            .DeleteInBatchesAsync(row => row.Ts < cutoff, row => row.Id, row => row.Id, batchSize, cancellationToken);
     }
 }
 

@@ -1,6 +1,5 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
+using Vybe.Web.Data;
 
 namespace Vybe.Web.ErrorLog;
 
@@ -11,25 +10,21 @@ namespace Vybe.Web.ErrorLog;
 /// </summary>
 public readonly record struct ErrorLogCursor(long UtcTicks, long Id)
 {
+    private const int MaxTokenLength = 64;
+
     public DateTimeOffset Ts => new(UtcTicks, TimeSpan.Zero);
+
+    public (DateTimeOffset Time, long Id) Position => (Ts, Id);
 
     public static ErrorLogCursor After(ErrorLogEntry row) => new(row.Ts.UtcTicks, row.Id);
 
-    public override string ToString() =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{UtcTicks}_{Id}")));
+    public override string ToString() => KeysetToken.Encode(UtcTicks, Id.ToString(CultureInfo.InvariantCulture));
 
     public static bool TryParse(string? token, out ErrorLogCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(token) || token.Length > 64 || !Base64Url.IsValid(token))
-        {
-            return false;
-        }
-        var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(token)).Split('_');
-        if (parts.Length != 2
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        if (!KeysetToken.TryDecode(token, MaxTokenLength, out var ticks, out var idText)
+            || !long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             return false;
         }

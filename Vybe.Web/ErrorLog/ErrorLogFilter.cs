@@ -1,16 +1,16 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Vybe.Web.ErrorLog;
 
 /// <summary>
 /// What an admin asked to see in the error log, read from the query string so that a view can be
-/// bookmarked. Only <see cref="TryParse"/> makes one from input, so a filter in hand is always valid:
-/// known level and environment, real GUIDs, a time range that runs forwards.
+/// bookmarked. Only <see cref="TryParse"/> makes one from input (<see cref="ErrorLogFilterInput"/>,
+/// which the pages bind), so a filter in hand is always valid: known level and environment, real
+/// GUIDs, a time range that runs forwards.
 /// </summary>
 public sealed record ErrorLogFilter
 {
-    /// <summary>The query-string keys, shared by the form fields and the links that carry the filter.</summary>
+    /// <summary>The query-string keys: what the input binds, the form fields' names, the keys of <see cref="RouteValues"/>.</summary>
     public static class Keys
     {
         public const string Level = "level";
@@ -52,33 +52,39 @@ public sealed record ErrorLogFilter
 
     public bool IsEmpty => this == None;
 
+    /// <summary>Every entry of one request: the link from an entry to its request's other entries.</summary>
+    public static ErrorLogFilter OfRequest(Guid requestId) => new() { RequestId = requestId };
+
+    /// <summary>Every entry with the code: the digest's link from a code to the list.</summary>
+    public static ErrorLogFilter OfCode(string code) => new() { Code = code };
+
     /// <summary>
-    /// Reads the filter from a query string. Empty fields mean "any". Each bad value gives one
-    /// message under its key; <paramref name="filter"/> is then <see cref="None"/>.
+    /// Reads the filter from what the query string held. Empty fields mean "any". Each bad value gives
+    /// one message under its key; <paramref name="filter"/> is then <see cref="None"/>.
     /// </summary>
-    public static bool TryParse(IQueryCollection query, out ErrorLogFilter filter, out IReadOnlyDictionary<string, string> errors)
+    public static bool TryParse(ErrorLogFilterInput input, out ErrorLogFilter filter, out IReadOnlyDictionary<string, string> errors)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        var level = Value(query, Keys.Level)?.ToLowerInvariant();
+        var level = Value(input.Level)?.ToLowerInvariant();
         if (level is not null && !ErrorLogLevels.All.Contains(level))
         {
             problems[Keys.Level] = $"Level must be one of {string.Join(", ", ErrorLogLevels.All)}.";
         }
 
-        var environment = Value(query, Keys.Environment)?.ToLowerInvariant();
+        var environment = Value(input.Environment)?.ToLowerInvariant();
         if (environment is not null && !ErrorLogEnvironments.All.Contains(environment))
         {
             problems[Keys.Environment] = $"Environment must be one of {string.Join(", ", ErrorLogEnvironments.All)}.";
         }
 
-        var service = ParseText(query, Keys.Service, "Service", problems);
-        var code = ParseText(query, Keys.Code, "Code", problems);
-        var text = ParseText(query, Keys.Text, "The search text", problems);
-        var requestId = ParseGuid(query, Keys.RequestId, "Request id", problems);
-        var userId = ParseGuid(query, Keys.UserId, "User id", problems);
-        var from = ParseTime(query, Keys.From, "From", problems);
-        var to = ParseTime(query, Keys.To, "To", problems);
+        var service = ParseText(input.Service, Keys.Service, "Service", problems);
+        var code = ParseText(input.Code, Keys.Code, "Code", problems);
+        var text = ParseText(input.Text, Keys.Text, "The search text", problems);
+        var requestId = ParseGuid(input.RequestId, Keys.RequestId, "Request id", problems);
+        var userId = ParseGuid(input.UserId, Keys.UserId, "User id", problems);
+        var from = ParseTime(input.From, Keys.From, "From", problems);
+        var to = ParseTime(input.To, Keys.To, "To", problems);
         if (from is not null && to is not null && to <= from)
         {
             problems[Keys.To] = "To must be later than From.";
@@ -106,10 +112,13 @@ public sealed record ErrorLogFilter
         return true;
     }
 
-    /// <summary>The filter as query-string pairs (only the fields that are set), for links that must keep it.</summary>
-    public QueryBuilder ToQuery()
+    /// <summary>
+    /// The filter as route values (only the fields that are set, in the form's order), for links that
+    /// keep it: <c>Url.Page(...)</c> or <c>asp-all-route-data</c>. Times are written in UTC.
+    /// </summary>
+    public Dictionary<string, string> RouteValues()
     {
-        var query = new QueryBuilder();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         Add(Keys.Level, Level);
         Add(Keys.Service, Service);
         Add(Keys.Environment, Environment);
@@ -119,27 +128,26 @@ public sealed record ErrorLogFilter
         Add(Keys.UserId, UserId?.ToString());
         Add(Keys.From, From?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
         Add(Keys.To, To?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-        return query;
+        return values;
 
         void Add(string key, string? value)
         {
             if (value is not null)
             {
-                query.Add(key, value);
+                values[key] = value;
             }
         }
     }
 
-    private static string? Value(IQueryCollection query, string key) =>
-        query[key].ToString().Trim() is { Length: > 0 } value ? value : null;
+    private static string? Value(string? typed) => typed?.Trim() is { Length: > 0 } value ? value : null;
 
     /// <summary>
     /// Text compared with stored text: at most <see cref="MaxTextLength"/> characters, and none that
     /// the database cannot hold or compare (U+0000, other control characters, half a surrogate pair).
     /// </summary>
-    private static string? ParseText(IQueryCollection query, string key, string label, Dictionary<string, string> problems)
+    private static string? ParseText(string? typed, string key, string label, Dictionary<string, string> problems)
     {
-        var text = Value(query, key);
+        var text = Value(typed);
         if (text is null)
         {
             return null;
@@ -169,9 +177,9 @@ public sealed record ErrorLogFilter
         return true;
     }
 
-    private static Guid? ParseGuid(IQueryCollection query, string key, string label, Dictionary<string, string> problems)
+    private static Guid? ParseGuid(string? typed, string key, string label, Dictionary<string, string> problems)
     {
-        var text = Value(query, key);
+        var text = Value(typed);
         if (text is null)
         {
             return null;
@@ -184,9 +192,9 @@ public sealed record ErrorLogFilter
         return null;
     }
 
-    private static DateTimeOffset? ParseTime(IQueryCollection query, string key, string label, Dictionary<string, string> problems)
+    private static DateTimeOffset? ParseTime(string? typed, string key, string label, Dictionary<string, string> problems)
     {
-        var text = Value(query, key);
+        var text = Value(typed);
         if (text is null)
         {
             return null;

@@ -15,24 +15,15 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
 
     private const char LikeEscape = '\\';
 
+    /// <summary>The list's order: newest first, by (ts, id).</summary>
+    private static readonly Keyset<ErrorLogEntry, long> ByTs = new(e => e.Ts, e => e.Id);
+
     /// <summary>One page, newest first, starting after <paramref name="after"/> (or at the newest row).</summary>
     public async Task<ErrorLogPage> PageAsync(ErrorLogFilter filter, ErrorLogCursor? after, int pageSize = DefaultPageSize,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var rows = Filtered(filter);
-        if (after is { } cursor)
-        {
-            // Keyset pagination: a position, not an offset, so inserts at the top never shift later pages.
-            var ts = cursor.Ts;
-            var id = cursor.Id;
-            rows = rows.Where(e => e.Ts < ts || (e.Ts == ts && e.Id < id));
-        }
-        // One row more than the page tells whether an older page exists without counting.
-        var found = await NewestFirst(rows).Take(pageSize + 1).ToListAsync(cancellationToken);
-        var hasOlder = found.Count > pageSize;
-        var page = hasOlder ? found[..pageSize] : found;
-        return new ErrorLogPage(page, hasOlder ? ErrorLogCursor.After(page[^1]) : null);
+        var page = await ByTs.PageAsync(Filtered(filter), after?.Position, pageSize, cancellationToken);
+        return new ErrorLogPage(page.Rows, page.HasOlder ? ErrorLogCursor.After(page.Rows[^1]) : null);
     }
 
     /// <summary>The row and every other row of the same request, oldest first; null when there is no such row.</summary>
@@ -71,7 +62,7 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
     public async Task WriteCsvAsync(ErrorLogFilter filter, TextWriter writer, CancellationToken cancellationToken = default)
     {
         await ErrorLogCsv.WriteHeaderAsync(writer);
-        await foreach (var entry in NewestFirst(Filtered(filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var entry in ByTs.NewestFirst(Filtered(filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             await ErrorLogCsv.WriteRowAsync(writer, entry);
         }
@@ -136,9 +127,6 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
 
     private IQueryable<ErrorLogEntry> Between(DateTimeOffset from, DateTimeOffset to) =>
         db.ErrorLogs.AsNoTracking().Where(e => e.Ts >= from && e.Ts < to);
-
-    private static IQueryable<ErrorLogEntry> NewestFirst(IQueryable<ErrorLogEntry> rows) =>
-        rows.OrderByDescending(e => e.Ts).ThenByDescending(e => e.Id);
 
     private IQueryable<ErrorLogEntry> Filtered(ErrorLogFilter filter)
     {

@@ -1,6 +1,4 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
+using Vybe.Web.Data;
 
 namespace Vybe.Web.History;
 
@@ -10,25 +8,20 @@ namespace Vybe.Web.History;
 /// </summary>
 public readonly record struct HistoryCursor(long UtcTicks, Guid Id)
 {
+    private const int MaxTokenLength = 80;
+
     public DateTimeOffset CreatedAt => new(UtcTicks, TimeSpan.Zero);
+
+    public (DateTimeOffset Time, Guid Id) Position => (CreatedAt, Id);
 
     public static HistoryCursor After(StoredReading reading) => new(reading.CreatedAt.UtcTicks, reading.Id);
 
-    public override string ToString() =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{UtcTicks}_{Id:N}")));
+    public override string ToString() => KeysetToken.Encode(UtcTicks, Id.ToString("N"));
 
     public static bool TryParse(string? token, out HistoryCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(token) || token.Length > 80 || !Base64Url.IsValid(token))
-        {
-            return false;
-        }
-        var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(token)).Split('_');
-        if (parts.Length != 2
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || !Guid.TryParseExact(parts[1], "N", out var id))
+        if (!KeysetToken.TryDecode(token, MaxTokenLength, out var ticks, out var idText) || !Guid.TryParseExact(idText, "N", out var id))
         {
             return false;
         }

@@ -13,6 +13,9 @@ public sealed record HistoryPage(IReadOnlyList<StoredReading> Readings, HistoryC
 /// </summary>
 public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> options, TimeProvider clock)
 {
+    /// <summary>History's order: newest first, by (created time, id).</summary>
+    private static readonly Keyset<StoredReading, Guid> ByCreatedAt = new(r => r.CreatedAt, r => r.Id);
+
     private readonly HistoryOptions settings = options.Value;
 
     public async Task SaveAsync(HistoryOwner owner, StoredReading reading, CancellationToken cancellationToken)
@@ -33,21 +36,12 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
 
     public async Task<HistoryPage> PageAsync(HistoryOwner owner, HistoryCursor? after, CancellationToken cancellationToken)
     {
-        var query = Owned(owner);
-        if (after is { } cursor)
-        {
-            var createdAt = cursor.CreatedAt;
-            var id = cursor.Id;
-            query = query.Where(r => r.CreatedAt < createdAt || (r.CreatedAt == createdAt && r.Id.CompareTo(id) < 0));
-        }
-        var rows = await Newest(query).Take(settings.PageSize + 1).AsNoTracking().ToListAsync(cancellationToken);
-        var hasOlder = rows.Count > settings.PageSize;
-        var page = hasOlder ? rows[..settings.PageSize] : rows;
-        return new HistoryPage(page, hasOlder ? HistoryCursor.After(page[^1]) : null);
+        var page = await ByCreatedAt.PageAsync(Owned(owner).AsNoTracking(), after?.Position, settings.PageSize, cancellationToken);
+        return new HistoryPage(page.Rows, page.HasOlder ? HistoryCursor.After(page.Rows[^1]) : null);
     }
 
     public Task<List<StoredReading>> AllAsync(HistoryOwner owner, CancellationToken cancellationToken) =>
-        Newest(Owned(owner)).AsNoTracking().ToListAsync(cancellationToken);
+        ByCreatedAt.NewestFirst(Owned(owner)).AsNoTracking().ToListAsync(cancellationToken);
 
     public Task<int> CountAsync(HistoryOwner owner, CancellationToken cancellationToken) =>
         Owned(owner).CountAsync(cancellationToken);
@@ -114,20 +108,11 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
     }
 
     /// <summary>Deletes guests' readings older than the guest retention, in batches. Returns how many went.</summary>
-    public async Task<int> PurgeExpiredGuestReadingsAsync(int batchSize, CancellationToken cancellationToken)
+    public Task<int> PurgeExpiredGuestReadingsAsync(int batchSize, CancellationToken cancellationToken)
     {
         var cutoff = GuestCutoff();
-        var total = 0;
-        while (true)
-        {
-            var batch = db.Readings.Where(r => r.GuestId != null && r.CreatedAt < cutoff).OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(batchSize);
-            var deleted = await db.Readings.Where(r => batch.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
-            total += deleted;
-            if (deleted < batchSize)
-            {
-                return total;
-            }
-        }
+        return db.Readings.DeleteInBatchesAsync(r => r.GuestId != null && r.CreatedAt < cutoff, r => r.CreatedAt, r => r.Id, batchSize,
+            cancellationToken);
     }
 
     /// <summary>The owner's readings; none for <see cref="HistoryOwner.None"/> (whose null ids would otherwise match every member's rows).</summary>
@@ -148,14 +133,11 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
 
     private DateTimeOffset GuestCutoff() => clock.GetUtcNow() - settings.GuestRetention;
 
-    private static IOrderedQueryable<StoredReading> Newest(IQueryable<StoredReading> query) =>
-        query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
-
     private async Task TrimAsync(HistoryOwner owner, CancellationToken cancellationToken)
     {
         var cap = owner.IsMember ? settings.MemberCap : settings.GuestCap;
         var column = owner.IsMember ? db.Readings.Where(r => r.UserId == owner.UserId) : db.Readings.Where(r => r.GuestId == owner.GuestId);
-        var beyondCap = Newest(column).Skip(cap).Select(r => r.Id);
+        var beyondCap = ByCreatedAt.NewestFirst(column).Skip(cap).Select(r => r.Id);
         await db.Readings.Where(r => beyondCap.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 

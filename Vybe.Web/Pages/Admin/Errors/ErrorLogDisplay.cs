@@ -1,20 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Extensions;
-using Vybe.Web.ErrorLog;
 
 namespace Vybe.Web.Pages.Admin.Errors;
 
-/// <summary>How the error-log pages show values and build the links that keep the current filter.</summary>
+/// <summary>How the error-log pages (and the Web Vitals page) show times, messages and details.</summary>
 public static class ErrorLogDisplay
 {
-    public const string ListPath = "/Admin/Errors";
-    public const string ExportPath = "/Admin/Errors/Export";
-    public const string TailPath = "/Admin/Errors/Tail";
-    public const string CursorKey = "cursor";
-    public const string LiveKey = "tail";
-    public const string AfterKey = "after";
     public const int MessagePreviewLength = 120;
 
     private static readonly JsonSerializerOptions Indented = new()
@@ -50,15 +42,5 @@ public static class ErrorLogDisplay
         {
             return json;
         }
-    }
-
-    public static string Link(string path, ErrorLogFilter filter, params (string Key, string Value)[] extra)
-    {
-        var query = filter.ToQuery();
-        foreach (var (key, value) in extra)
-        {
-            query.Add(key, value);
-        }
-        return path + query.ToQueryString();
     }
 }

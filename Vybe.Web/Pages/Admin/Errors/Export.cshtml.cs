@@ -12,9 +12,13 @@ namespace Vybe.Web.Pages.Admin.Errors;
 [NoStore]
 public sealed class ExportModel(ErrorLogQueries queries, TimeProvider time) : PageModel
 {
+    /// <inheritdoc cref="IndexModel.Input"/>
+    [BindProperty(SupportsGet = true, Name = "")]
+    public ErrorLogFilterInput Input { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ErrorLogFilter.TryParse(Request.Query, out var filter, out var errors))
+        if (!ErrorLogFilter.TryParse(Input, out var filter, out var errors))
         {
             return BadRequest(string.Join(" ", errors.Values));
         }

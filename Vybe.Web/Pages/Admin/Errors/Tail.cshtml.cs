@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.ErrorLog;
@@ -10,16 +9,26 @@ namespace Vybe.Web.Pages.Admin.Errors;
 [NoStore]
 public sealed class TailModel(ErrorLogQueries queries, TimeProvider time) : PageModel
 {
+    /// <summary>The query key of the newest entry's id the poller has shown.</summary>
+    public const string AfterKey = "after";
+
+    /// <inheritdoc cref="IndexModel.Input"/>
+    [BindProperty(SupportsGet = true, Name = "")]
+    public ErrorLogFilterInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = AfterKey)]
+    public long? After { get; set; }
+
     public IReadOnlyList<ErrorLogEntry> Rows { get; private set; } = [];
     public TailPollerView Poller { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!long.TryParse(Request.Query[ErrorLogDisplay.AfterKey], NumberStyles.None, CultureInfo.InvariantCulture, out var afterId))
+        if (After is not (>= 0 and var afterId))
         {
             return BadRequest("after must be the id of the newest entry shown, a whole number.");
         }
-        if (!ErrorLogFilter.TryParse(Request.Query, out var filter, out var errors))
+        if (!ErrorLogFilter.TryParse(Input, out var filter, out var errors))
         {
             return BadRequest(string.Join(" ", errors.Values));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vybe.Web.ErrorLog;
 
 namespace Vybe.Web.Pages.Admin.Errors;
@@ -8,8 +9,13 @@ public sealed record TailPollerView(ErrorLogFilter Filter, long AfterId, int New
 {
     public const string ElementId = "error-tail";
 
-    public string Url => ErrorLogDisplay.Link(ErrorLogDisplay.TailPath, Filter,
-        (ErrorLogDisplay.AfterKey, AfterId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>The filter and the newest entry shown: the route values of the next poll.</summary>
+    public Dictionary<string, string> RouteValues()
+    {
+        var values = Filter.RouteValues();
+        values[TailModel.AfterKey] = AfterId.ToString(CultureInfo.InvariantCulture);
+        return values;
+    }
 }
 
 /// <summary>Rows of the list table; <paramref name="New"/> marks rows that live tail just brought in.</summary>
