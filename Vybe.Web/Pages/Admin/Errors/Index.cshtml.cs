@@ -64,17 +64,7 @@ public sealed class IndexModel(ErrorLogQueries queries, ErrorLogQueue queue) : P
             }
         }
 
-        var isFragment = Request.IsHtmxNonBoosted();
-        Results = new ErrorLogResultsView(Input, problems, filter, page, cursor is not null, live, newestId, isFragment);
-        var status = problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        if (isFragment)
-        {
-            var partial = Partial("_Results", Results);
-            partial.StatusCode = status;
-            return partial;
-        }
-        var result = Page();
-        result.StatusCode = status;
-        return result;
+        Results = new ErrorLogResultsView(Input, problems, filter, page, cursor is not null, live, newestId, Request.IsHtmxNonBoosted());
+        return this.PageOrFragment("_Results", Results, problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }
