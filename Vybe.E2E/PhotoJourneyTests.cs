@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using Vybe.E2E.Infrastructure;
-using Vybe.Web.Tests.Ocr;
+using Vybe.TestSupport.Photos;
 
 namespace Vybe.E2E;
 

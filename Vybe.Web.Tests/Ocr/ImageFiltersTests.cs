@@ -1,3 +1,4 @@
+using Vybe.TestSupport.Photos;
 using Vybe.Web.Ocr;
 
 namespace Vybe.Web.Tests.Ocr;
@@ -84,7 +85,7 @@ public sealed class ImageFiltersTests
     [Fact]
     public void Light_digits_on_a_dark_led_face_are_light_on_dark()
     {
-        var face = SevenSegmentDrawing.DrawGray(new ClockFace("12:34") { DigitHeight = 60, Foreground = ClockColours.RedLed });
+        var face = GrayPictures.DrawGray(new ClockFace("12:34") { DigitHeight = 60, Foreground = ClockColours.RedLed });
 
         Assert.True(ImageFilters.IsLightOnDark(face));
     }
@@ -92,7 +93,7 @@ public sealed class ImageFiltersTests
     [Fact]
     public void Dark_digits_on_an_lcd_face_are_not_light_on_dark()
     {
-        var face = SevenSegmentDrawing.DrawGray(new ClockFace("12:34") { DigitHeight = 60, Foreground = ClockColours.LcdSegment, Background = ClockColours.LcdFace });
+        var face = GrayPictures.DrawGray(new ClockFace("12:34") { DigitHeight = 60, Foreground = ClockColours.LcdSegment, Background = ClockColours.LcdFace });
 
         Assert.False(ImageFilters.IsLightOnDark(face));
     }
@@ -100,7 +101,7 @@ public sealed class ImageFiltersTests
     [Fact]
     public void Polarity_of_plain_text_is_dark_on_light_and_of_its_negative_light_on_dark()
     {
-        var text = SevenSegmentDrawing.DrawText("Hello", 48);
+        var text = GrayPictures.DrawText("Hello", 48);
 
         Assert.False(ImageFilters.IsLightOnDark(text));
         Assert.True(ImageFilters.IsLightOnDark(ImageFilters.Invert(text)));

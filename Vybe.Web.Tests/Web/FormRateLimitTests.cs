@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Vybe.TestSupport.Photos;
 using Vybe.Web.Accounts;
 using Vybe.Web.Tests.Infrastructure;
-using Vybe.Web.Tests.Ocr;
 
 namespace Vybe.Web.Tests.Web;
 
