@@ -97,6 +97,25 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
         Assert.Equal("10:11", SevenSegmentReader.Read(GrayPictures.DrawGray(face)));
     }
 
+    [Theory]
+    [InlineData('0')]
+    [InlineData('1')]
+    [InlineData('2')]
+    [InlineData('3')]
+    [InlineData('4')]
+    [InlineData('5')]
+    [InlineData('6')]
+    [InlineData('7')]
+    [InlineData('8')]
+    [InlineData('9')]
+    public void Every_digit_on_a_plain_face_is_read_first_and_last(char digit)
+    {
+        // The digit leads the hours and ends the minutes: "70:07", "00:00".
+        var face = new ClockFace($"{digit}0:0{digit}") { DigitHeight = 80, Foreground = Red };
+
+        Assert.Equal(face.Text, SevenSegmentReader.Read(GrayPictures.DrawGray(face)));
+    }
+
     [Fact]
     public void A_display_without_colon_reads_as_digits_only()
     {
