@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Vybe.E2E.Infrastructure;
 using Vybe.E2E.Infrastructure.Pages;
-using Vybe.Web.Tests.Ocr;
+using Vybe.TestSupport.Photos;
 
 namespace Vybe.E2E;
 

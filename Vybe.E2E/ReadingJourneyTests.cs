@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Vybe.TestSupport;
 using Vybe.E2E.Infrastructure;
 using Vybe.E2E.Infrastructure.Pages;
 

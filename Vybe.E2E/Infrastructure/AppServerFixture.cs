@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.Playwright;
 using Npgsql;
+using Vybe.TestSupport;
 
 namespace Vybe.E2E.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Vybe.TestSupport;
 
 namespace Vybe.E2E.Infrastructure;
 

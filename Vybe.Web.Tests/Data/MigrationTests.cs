@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Vybe.TestSupport;
 using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;

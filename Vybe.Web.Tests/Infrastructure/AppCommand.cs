@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Vybe.TestSupport;
 
 namespace Vybe.Web.Tests.Infrastructure;
 

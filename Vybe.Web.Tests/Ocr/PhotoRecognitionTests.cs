@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Vybe.TestSupport.Photos;
 using Vybe.Web.Ocr;
 using Xunit.Abstractions;
 

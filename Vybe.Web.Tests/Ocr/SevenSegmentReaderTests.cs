@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SkiaSharp;
+using Vybe.TestSupport.Photos;
 using Vybe.Web.Ocr;
 using Xunit.Abstractions;
 
@@ -56,7 +57,7 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var face in ClockFaces)
         {
-            var image = SevenSegmentDrawing.DrawGray(face);
+            var image = GrayPictures.DrawGray(face);
             var read = SevenSegmentReader.Read(image);
             if (read != face.Text)
             {
@@ -85,7 +86,7 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
     {
         var face = new ClockFace("11:11") { DigitHeight = 90, Thickness = 12, SegmentGap = 3, Foreground = Red, Ones = OneStyle.NarrowCell };
 
-        Assert.Equal("11:11", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+        Assert.Equal("11:11", SevenSegmentReader.Read(GrayPictures.DrawGray(face)));
     }
 
     [Fact]
@@ -93,7 +94,26 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
     {
         var face = new ClockFace("10:11") { DigitHeight = 90, Foreground = Lcd, Background = ClockColours.LcdFace, Ones = OneStyle.RightOfFullCell };
 
-        Assert.Equal("10:11", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+        Assert.Equal("10:11", SevenSegmentReader.Read(GrayPictures.DrawGray(face)));
+    }
+
+    [Theory]
+    [InlineData('0')]
+    [InlineData('1')]
+    [InlineData('2')]
+    [InlineData('3')]
+    [InlineData('4')]
+    [InlineData('5')]
+    [InlineData('6')]
+    [InlineData('7')]
+    [InlineData('8')]
+    [InlineData('9')]
+    public void Every_digit_on_a_plain_face_is_read_first_and_last(char digit)
+    {
+        // The digit leads the hours and ends the minutes: "70:07", "00:00".
+        var face = new ClockFace($"{digit}0:0{digit}") { DigitHeight = 80, Foreground = Red };
+
+        Assert.Equal(face.Text, SevenSegmentReader.Read(GrayPictures.DrawGray(face)));
     }
 
     [Fact]
@@ -101,7 +121,7 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
     {
         var face = new ClockFace("0000") { DigitHeight = 70, Foreground = Green };
 
-        Assert.Equal("0000", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+        Assert.Equal("0000", SevenSegmentReader.Read(GrayPictures.DrawGray(face)));
     }
 
     [Fact]
@@ -109,7 +129,7 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
     {
         // A small display off-centre in a big, mostly light picture: the polarity of the whole
         // picture is not the polarity of the display.
-        var face = SevenSegmentDrawing.DrawGray(new ClockFace("12:34") { DigitHeight = 60, Foreground = Red, BlurSigma = 0.8f });
+        var face = GrayPictures.DrawGray(new ClockFace("12:34") { DigitHeight = 60, Foreground = Red, BlurSigma = 0.8f });
         var picture = GrayImage.Blank(1600, 1200, 200);
         for (var y = 0; y < face.Height; y++)
         {
@@ -127,7 +147,7 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
     {
         var face = new ClockFace(text) { DigitHeight = 90, Foreground = Red, SlantDegrees = slant, RotationDegrees = -2, BlurSigma = 0.8f, JpegQuality = 70, Ones = OneStyle.NarrowCell };
 
-        Assert.Equal(text, SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+        Assert.Equal(text, SevenSegmentReader.Read(GrayPictures.DrawGray(face)));
     }
 
     [Fact]
@@ -135,14 +155,14 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
     {
         var face = new ClockFace("22:22") { DigitHeight = 80, Foreground = Green, Glare = 0.25f, BlurSigma = 0.6f, JpegQuality = 75 };
 
-        Assert.Equal("22:22", SevenSegmentReader.Read(SevenSegmentDrawing.DrawGray(face)));
+        Assert.Equal("22:22", SevenSegmentReader.Read(GrayPictures.DrawGray(face)));
     }
 
     [Fact]
     public void A_display_cut_off_after_the_colon_is_not_read_as_a_shorter_number()
     {
         // "12:34" with the minutes outside the picture: "12" would be a different number.
-        var whole = SevenSegmentDrawing.DrawGray(new ClockFace("12:34") { DigitHeight = 80, Foreground = Red, BlurSigma = 0.6f });
+        var whole = GrayPictures.DrawGray(new ClockFace("12:34") { DigitHeight = 80, Foreground = Red, BlurSigma = 0.6f });
         var colonRight = (int)(whole.Width * 0.56);
         var cut = ImageFilters.Crop(whole, 0, 0, colonRight, whole.Height);
 
@@ -182,7 +202,7 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
     [InlineData("Good morning", 48f)]
     public void Plain_text_in_a_normal_font_is_not_a_display(string text, float size)
     {
-        var read = SevenSegmentReader.Read(SevenSegmentDrawing.DrawText(text, size));
+        var read = SevenSegmentReader.Read(GrayPictures.DrawText(text, size));
 
         Assert.True(read is null || !ClockText().IsMatch(read), $"\"{text}\" read as \"{read}\"");
     }

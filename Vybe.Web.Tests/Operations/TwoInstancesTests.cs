@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
+using Vybe.TestSupport.Photos;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
@@ -126,7 +127,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         var cookies = new CookieContainer();
         using var onFirst = First.CreateBrowser(cookies);
         using var onSecond = Second.CreateBrowser(cookies);
-        var choice = await onFirst.UploadPhotoAsync(Vybe.Web.Tests.Ocr.TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]));
+        var choice = await onFirst.UploadPhotoAsync(TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]));
         Assert.Equal(HttpStatusCode.OK, choice.Status);
 
         // The offer was sealed with the key ring in the database, which the second instance reads too.

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Vybe.TestSupport.Photos;
 using Vybe.Web.Accounts;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
-using Vybe.Web.Tests.Ocr;
 
 namespace Vybe.Web.Tests.Web;
 

@@ -18,11 +18,11 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Vybe.TestSupport.Photos;
 using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
-using Vybe.Web.Tests.Ocr;
 using Vybe.Web.WebVitals;
 using Xunit.Abstractions;
 

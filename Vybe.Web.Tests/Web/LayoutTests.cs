@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Vybe.TestSupport;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Web;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Vybe.Web.Tests.Infrastructure;
+using Vybe.TestSupport;
 
 namespace Vybe.Web.Tests.WebVitals;
 

@@ -1,10 +1,9 @@
 namespace Vybe.Web.Ocr;
 
 /// <summary>
-/// Pure pre-processing on <see cref="GrayImage"/>: thresholds, polarity, contrast, scaling, blur and
-/// morphology. Every function returns a new image and leaves its input untouched. Binarised images
-/// hold only <see cref="Ink"/> (0, black) and <see cref="Paper"/> (255, white); the morphology
-/// functions read any pixel below 128 as ink.
+/// Pure pre-processing on <see cref="GrayImage"/>: thresholds, polarity, contrast, scaling, blur,
+/// cropping and resampling. Every function returns a new image and leaves its input untouched.
+/// Binarised images hold only <see cref="Ink"/> (0, black) and <see cref="Paper"/> (255, white).
 /// </summary>
 public static class ImageFilters
 {
@@ -195,18 +194,6 @@ public static class ImageFilters
         return MapLevels(image, lookup);
     }
 
-    /// <summary>Grows ink by a (2rx+1)×(2ry+1) rectangle.</summary>
-    public static GrayImage Dilate(GrayImage binary, int radiusX, int radiusY) => Spread(binary, Ink, radiusX, radiusY);
-
-    /// <summary>Shrinks ink by a (2rx+1)×(2ry+1) rectangle; outside the image counts as neither.</summary>
-    public static GrayImage Erode(GrayImage binary, int radiusX, int radiusY) => Spread(binary, Paper, radiusX, radiusY);
-
-    /// <summary>Dilation then erosion: fills gaps narrower than the rectangle (the cuts between segments) without fattening strokes.</summary>
-    public static GrayImage Close(GrayImage binary, int radiusX, int radiusY) => Erode(Dilate(binary, radiusX, radiusY), radiusX, radiusY);
-
-    /// <summary>Erosion then dilation: removes specks smaller than the rectangle.</summary>
-    public static GrayImage Open(GrayImage binary, int radiusX, int radiusY) => Dilate(Erode(binary, radiusX, radiusY), radiusX, radiusY);
-
     /// <summary>The 3×3 binomial kernel (1 2 1)²/16, edges clamped: takes the edge off sensor and JPEG noise.</summary>
     public static GrayImage GaussianBlur3x3(GrayImage image)
     {
@@ -334,10 +321,6 @@ public static class ImageFilters
         }
         return new GrayImage(image.Width, image.Height, result);
     }
-
-    /// <summary>Rotates about the centre by <paramref name="degrees"/> (clockwise on screen, y pointing down), keeping the size.</summary>
-    public static GrayImage Rotate(GrayImage image, double degrees, byte fill = Paper) =>
-        ExtractRegion(image, image.Width / 2.0, image.Height / 2.0, -degrees, image.Width, image.Height, 1, fill);
 
     /// <summary>
     /// Resamples (bilinear) a <paramref name="width"/>×<paramref name="height"/> image whose centre is
@@ -491,74 +474,6 @@ public static class ImageFilters
             result[i] = lookup[image.Pixels[i]];
         }
         return new GrayImage(image.Width, image.Height, result);
-    }
-
-    /// <summary>
-    /// Every pixel within the rectangle around a <paramref name="value"/> pixel takes that value:
-    /// dilation when the value is ink, erosion when it is paper. Separable, with running counts.
-    /// </summary>
-    private static GrayImage Spread(GrayImage binary, byte value, int radiusX, int radiusY)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(radiusX);
-        ArgumentOutOfRangeException.ThrowIfNegative(radiusY);
-        int width = binary.Width, height = binary.Height;
-        var other = value == Ink ? Paper : Ink;
-        var isValue = new byte[binary.Pixels.Length];
-        for (var i = 0; i < isValue.Length; i++)
-        {
-            isValue[i] = (binary.Pixels[i] < 128) == (value == Ink) ? (byte)1 : (byte)0;
-        }
-
-        var horizontal = new byte[isValue.Length];
-        for (var y = 0; y < height; y++)
-        {
-            var row = y * width;
-            var count = 0;
-            for (var x = 0; x < Math.Min(radiusX, width); x++)
-            {
-                count += isValue[row + x];
-            }
-            for (var x = 0; x < width; x++)
-            {
-                if (x + radiusX < width)
-                {
-                    count += isValue[row + x + radiusX];
-                }
-                if (x - radiusX - 1 >= 0)
-                {
-                    count -= isValue[row + x - radiusX - 1];
-                }
-                horizontal[row + x] = count > 0 ? (byte)1 : (byte)0;
-            }
-        }
-
-        var result = new byte[isValue.Length];
-        var columnCounts = new int[width];
-        for (var y = 0; y < Math.Min(radiusY, height); y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                columnCounts[x] += horizontal[(y * width) + x];
-            }
-        }
-        for (var y = 0; y < height; y++)
-        {
-            var entering = y + radiusY;
-            var leaving = y - radiusY - 1;
-            for (var x = 0; x < width; x++)
-            {
-                if (entering < height)
-                {
-                    columnCounts[x] += horizontal[(entering * width) + x];
-                }
-                if (leaving >= 0)
-                {
-                    columnCounts[x] -= horizontal[(leaving * width) + x];
-                }
-                result[(y * width) + x] = columnCounts[x] > 0 ? value : other;
-            }
-        }
-        return new GrayImage(width, height, result);
     }
 
     /// <summary>Integer position and 8-bit fractional weight for bilinear sampling, clamped to the image.</summary>

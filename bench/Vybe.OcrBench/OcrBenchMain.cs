@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Vybe.TestSupport.Photos;
 using Vybe.Web.Ocr;
-using Vybe.Web.Tests.Ocr;
 
 namespace Vybe.OcrBench;
 

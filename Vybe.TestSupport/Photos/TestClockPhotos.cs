@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Vybe.Web.Tests.Ocr;
+namespace Vybe.TestSupport.Photos;
 
 /// <summary>
 /// Photos of digital clocks, the picture people take most (11:11 on an alarm clock or an oven):

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Vybe.Web.Tests.Ocr;
+namespace Vybe.TestSupport.Photos;
 
 /// <summary>
 /// Photos the tests draw themselves, with Debian's DejaVu fonts: the kinds of picture people upload

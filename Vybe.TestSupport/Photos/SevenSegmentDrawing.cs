@@ -1,8 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
-using Vybe.Web.Ocr;
 
-namespace Vybe.Web.Tests.Ocr;
+namespace Vybe.TestSupport.Photos;
 
 /// <summary>How a clock draws its 1.</summary>
 public enum OneStyle
@@ -98,7 +97,7 @@ public static class ClockColours
         : colour.ToString();
 }
 
-/// <summary>Draws <see cref="ClockFace"/>s and other test pictures with SkiaSharp and converts them to <see cref="GrayImage"/>.</summary>
+/// <summary>Draws <see cref="ClockFace"/>s and other test pictures with SkiaSharp.</summary>
 public static class SevenSegmentDrawing
 {
     private static readonly Dictionary<char, string> SegmentsByDigit = new()
@@ -114,12 +113,6 @@ public static class SevenSegmentDrawing
         ['8'] = "abcdefg",
         ['9'] = "abcdfg",
     };
-
-    public static GrayImage DrawGray(ClockFace face)
-    {
-        using var bitmap = Draw(face);
-        return ToGray(bitmap);
-    }
 
     public static SKBitmap Draw(ClockFace face)
     {
@@ -233,7 +226,7 @@ public static class SevenSegmentDrawing
     ];
 
     /// <summary>Plain text in a proportional font, dark on a light background with a soft gradient, like a photographed page.</summary>
-    public static GrayImage DrawText(string text, float size)
+    public static SKBitmap DrawText(string text, float size)
     {
         var fontFile = TextFontFiles.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException($"No text font found (looked for {string.Join(", ", TextFontFiles)}); install fonts-dejavu-core.");
@@ -241,7 +234,7 @@ public static class SevenSegmentDrawing
         using var font = new SKFont(typeface, size);
         var width = (int)(font.MeasureText(text) + size);
         var height = (int)(size * 2);
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
         {
             using var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(width, height), [new SKColor(235, 230, 220), new SKColor(190, 185, 175)], SKShaderTileMode.Clamp);
@@ -250,26 +243,7 @@ public static class SevenSegmentDrawing
             using var ink = new SKPaint { Color = new SKColor(30, 30, 35), IsAntialias = true };
             canvas.DrawText(text, size / 2, size * 1.3f, SKTextAlign.Left, font, ink);
         }
-        return ToGray(bitmap);
-    }
-
-    /// <summary>Grey levels by luminance, 0.299 R + 0.587 G + 0.114 B.</summary>
-    public static GrayImage ToGray(SKBitmap bitmap)
-    {
-        using var rgba = bitmap.ColorType == SKColorType.Rgba8888 ? bitmap.Copy() : bitmap.Copy(SKColorType.Rgba8888);
-        var bytes = rgba.GetPixelSpan();
-        var pixels = new byte[rgba.Width * rgba.Height];
-        for (var y = 0; y < rgba.Height; y++)
-        {
-            var row = y * rgba.RowBytes;
-            for (var x = 0; x < rgba.Width; x++)
-            {
-                var offset = row + (x * 4);
-                var luminance = (0.299 * bytes[offset]) + (0.587 * bytes[offset + 1]) + (0.114 * bytes[offset + 2]);
-                pixels[(y * rgba.Width) + x] = (byte)Math.Clamp((int)Math.Round(luminance), 0, 255);
-            }
-        }
-        return new GrayImage(rgba.Width, rgba.Height, pixels);
+        return bitmap;
     }
 
     /// <summary>Writes a picture as PNG, for looking at a drawing while developing.</summary>

@@ -1,0 +1,64 @@
+namespace Vybe.Web.Ocr.SevenSegment;
+
+/// <summary>One way of separating the digits from everything else: the dark-ink picture, its binarisation, and which polarity it assumed.</summary>
+internal sealed record Binarization(GrayImage DarkInk, GrayImage Ink, int Polarity);
+
+/// <summary>The first step: the picture shrunk and cleaned, and the ways of binarising it, in the order they are tried.</summary>
+internal static class Binarizations
+{
+    /// <summary>Larger pictures are shrunk first: enough for a display that fills a fraction of a photo, and bounded cost.</summary>
+    private const int MaximumWorkingSide = 1280;
+
+    /// <summary>Working side over this is the radius of the local threshold's neighbourhood...</summary>
+    private const int AdaptiveRadiusDivisor = 20;
+
+    /// <summary>...but at least this many pixels.</summary>
+    private const int MinimumAdaptiveRadius = 8;
+
+    /// <summary>Grey levels a pixel must be darker than its neighbourhood to be ink under the local threshold.</summary>
+    private const int AdaptiveOffset = 12;
+
+    /// <summary>
+    /// Ways to separate the digits from everything else, cheapest and likeliest first, each in the
+    /// likelier polarity first (a lit LED face and a dark LCD need opposite handling): one global
+    /// Otsu threshold for a clean face; Otsu within its light or dark class for a face inside a
+    /// picture of another brightness (three grey levels); a local threshold for uneven lighting.
+    /// </summary>
+    public static IEnumerable<Binarization> Of(GrayImage image)
+    {
+        var working = Prepare(image);
+        var inverted = ImageFilters.Invert(working);
+        GrayImage[] darkInkCandidates = ImageFilters.IsLightOnDark(working) ? [inverted, working] : [working, inverted];
+        var globalThresholds = darkInkCandidates.Select(ImageFilters.OtsuThreshold).ToArray();
+        for (var i = 0; i < darkInkCandidates.Length; i++)
+        {
+            yield return new(darkInkCandidates[i], ImageFilters.Binarize(darkInkCandidates[i], globalThresholds[i]), i);
+        }
+        for (var i = 0; i < darkInkCandidates.Length; i++)
+        {
+            var darkInk = darkInkCandidates[i];
+            var threshold = globalThresholds[i];
+            if (threshold < 254)
+            {
+                yield return new(darkInk, ImageFilters.Binarize(darkInk, ImageFilters.OtsuThreshold(darkInk, (byte)(threshold + 1), 255)), i);
+            }
+            if (threshold > 0)
+            {
+                yield return new(darkInk, ImageFilters.Binarize(darkInk, ImageFilters.OtsuThreshold(darkInk, 0, threshold)), i);
+            }
+        }
+        for (var i = 0; i < darkInkCandidates.Length; i++)
+        {
+            var darkInk = darkInkCandidates[i];
+            var radius = Math.Max(MinimumAdaptiveRadius, Math.Max(darkInk.Width, darkInk.Height) / AdaptiveRadiusDivisor);
+            yield return new(darkInk, ImageFilters.BinarizeAdaptive(darkInk, radius, AdaptiveOffset), i);
+        }
+    }
+
+    private static GrayImage Prepare(GrayImage image)
+    {
+        var longestSide = Math.Max(image.Width, image.Height);
+        var scaled = longestSide > MaximumWorkingSide ? ImageFilters.Scale(image, (double)MaximumWorkingSide / longestSide) : image;
+        return ImageFilters.GaussianBlur3x3(ImageFilters.StretchContrast(scaled));
+    }
+}
