@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Vybe.Web.Ocr;
+using Vybe.Web.Ocr.Tesseract;
 using Xunit.Abstractions;
 
 namespace Vybe.Web.Tests.Ocr;

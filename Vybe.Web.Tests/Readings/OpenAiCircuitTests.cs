@@ -1,5 +1,6 @@
 using System.Net;
 using Vybe.Web.Readings;
+using Vybe.Web.Readings.OpenAi;
 using Vybe.Web.Tests.Infrastructure;
 
 namespace Vybe.Web.Tests.Readings;

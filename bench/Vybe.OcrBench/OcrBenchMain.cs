@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Vybe.Web.Ocr;
+using Vybe.Web.Ocr.Tesseract;
 using Vybe.Web.Tests.Ocr;
 
 namespace Vybe.OcrBench;
