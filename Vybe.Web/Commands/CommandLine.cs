@@ -4,7 +4,7 @@ using Vybe.Web.Accounts;
 using Vybe.Web.Data;
 using Vybe.Web.Operations;
 
-namespace Vybe.Web.Web;
+namespace Vybe.Web.Commands;
 
 /// <summary>
 /// The app's maintenance commands: <c>migrate</c>, <c>grant-admin EMAIL</c>,

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Vybe.Web.Operations;
 
-namespace Vybe.Web.Operations;
+namespace Vybe.Web.Commands;
 
 /// <summary>
 /// <c>dotnet Vybe.Web.dll parity URL_A URL_B</c>: reads <c>/ops/info</c> from two deployments (or two
