@@ -12,6 +12,8 @@ namespace Vybe.Web.Commands;
 /// </summary>
 public static class ParityCommand
 {
+    public const string Name = "parity";
+
     /// <summary>The bearer token for both sides; <c>VYBE_OPS_TOKEN_A</c> and <c>_B</c> override it per side, and without any the app's own <c>Vybe:Ops:InfoToken</c> is used.</summary>
     public const string TokenVariable = "VYBE_OPS_TOKEN";
 
