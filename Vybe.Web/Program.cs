@@ -1,4 +1,5 @@
 using Vybe.Web.Accounts;
+using Vybe.Web.Commands;
 using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.History;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vybe.Web.History;
+using Vybe.Web.History.Storage;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
 

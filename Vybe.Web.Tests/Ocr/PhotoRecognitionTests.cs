@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Vybe.TestSupport.Photos;
 using Vybe.Web.Ocr;
+using Vybe.Web.Ocr.Tesseract;
 using Xunit.Abstractions;
 
 namespace Vybe.Web.Tests.Ocr;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Vybe.Web.Commands;
 using Vybe.Web.Operations;
 using Vybe.Web.Tests.Infrastructure;
 

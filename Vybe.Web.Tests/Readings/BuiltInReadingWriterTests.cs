@@ -374,6 +374,21 @@ public sealed partial class BuiltInReadingWriterTests
     }
 
     [Theory]
+    [InlineData("Lite")]
+    [InlineData("Standard")]
+    [InlineData("Deep")]
+    public async Task Built_in_readings_have_the_headings_of_the_shape_the_OpenAI_writer_is_held_to(string depthName)
+    {
+        var depth = Enum.Parse<ReadingDepth>(depthName);
+
+        var reading = await writer.WriteAsync(Facts("11:11"), depth, CancellationToken.None);
+        var comparison = await writer.WriteComparisonAsync(Compare("11:11", "1234"), depth, CancellationToken.None);
+
+        Assert.Equal(ReadingShape.For(depth, comparison: false).Headings, reading.Sections.Select(s => s.Heading));
+        Assert.Equal(ReadingShape.For(depth, comparison: true).Headings, comparison.Sections.Select(s => s.Heading));
+    }
+
+    [Theory]
     [MemberData(nameof(Comparisons))]
     public async Task Comparison_has_the_shape_of_its_depth(string first, string second)
     {

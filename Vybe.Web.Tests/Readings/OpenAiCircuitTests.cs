@@ -1,5 +1,6 @@
 using System.Net;
 using Vybe.Web.Readings;
+using Vybe.Web.Readings.OpenAi;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Readings;
+using Vybe.Web.Readings.OpenAi;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
 

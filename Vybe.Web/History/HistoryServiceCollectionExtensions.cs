@@ -1,4 +1,5 @@
 using Vybe.Web.Data;
+using Vybe.Web.History.Storage;
 
 namespace Vybe.Web.History;
 

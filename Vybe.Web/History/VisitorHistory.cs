@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Vybe.Web.History.Storage;
 
 namespace Vybe.Web.History;
 

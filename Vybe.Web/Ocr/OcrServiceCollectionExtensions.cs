@@ -1,3 +1,5 @@
+using Vybe.Web.Ocr.Tesseract;
+
 namespace Vybe.Web.Ocr;
 
 public static class OcrServiceCollectionExtensions

@@ -13,15 +13,6 @@ public sealed class BuiltInReadingWriter : IReadingWriter
 {
     public const string Name = "built-in";
 
-    public const string NumbersHeading = "The numbers";
-    public const string PatternHeading = "The pattern";
-    public const string ThemesHeading = "Themes";
-    public const string GuidanceHeading = "Guidance";
-    public const string QuestionsHeading = "Questions for reflection";
-    public const string TwoNumbersHeading = "The two numbers";
-    public const string RelationHeading = "How they relate";
-    public const string TogetherHeading = "Together";
-
     public Task<WrittenReading> WriteAsync(NumerologyFacts facts, ReadingDepth depth, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -95,12 +86,12 @@ public sealed class BuiltInReadingWriter : IReadingWriter
         var meaning = NumberMeanings.For(facts.CoreNumber);
         return
         [
-            new ReadingSection(NumbersHeading, NumbersBody(facts)),
-            new ReadingSection(PatternHeading, PatternBody(facts)),
-            new ReadingSection(ThemesHeading, ThemesBody(facts)),
-            new ReadingSection(GuidanceHeading, GuidanceBody(facts)),
+            new ReadingSection(ReadingShape.NumbersHeading, NumbersBody(facts)),
+            new ReadingSection(ReadingShape.PatternHeading, PatternBody(facts)),
+            new ReadingSection(ReadingShape.ThemesHeading, ThemesBody(facts)),
+            new ReadingSection(ReadingShape.GuidanceHeading, GuidanceBody(facts)),
             new ReadingSection(
-                QuestionsHeading,
+                ReadingShape.QuestionsHeading,
                 Pick(facts.Digits, "questions",
                     "Three questions to sit with, in your own time.",
                     "Some questions to carry with you over the next few days.",
@@ -435,15 +426,15 @@ public sealed class BuiltInReadingWriter : IReadingWriter
         var key = comparison.First.Digits + "|" + comparison.Second.Digits;
         return
         [
-            new ReadingSection(TwoNumbersHeading, Paragraph(NumberSummary(comparison.First), NumberSummary(comparison.Second))),
-            new ReadingSection(RelationHeading, Paragraph(RelationText(comparison), RelationDeepText(comparison))),
-            new ReadingSection(TogetherHeading, Paragraph(
+            new ReadingSection(ReadingShape.TwoNumbersHeading, Paragraph(NumberSummary(comparison.First), NumberSummary(comparison.Second))),
+            new ReadingSection(ReadingShape.RelationHeading, Paragraph(RelationText(comparison), RelationDeepText(comparison))),
+            new ReadingSection(ReadingShape.TogetherHeading, Paragraph(
                 Invariant($"Traditions add two core numbers to find the number of the pair; here they make {comparison.CombinedNumber}, {Title(comparison.CombinedNumber)}."),
                 combined.Essence,
                 combined.Themes)),
-            new ReadingSection(GuidanceHeading, Paragraph(RelationGuidance(comparison), combined.Guidance)),
+            new ReadingSection(ReadingShape.GuidanceHeading, Paragraph(RelationGuidance(comparison), combined.Guidance)),
             new ReadingSection(
-                QuestionsHeading,
+                ReadingShape.QuestionsHeading,
                 Pick(key, "questions",
                     "Three questions to sit with, in your own time.",
                     "Some questions to carry with you over the next few days.",

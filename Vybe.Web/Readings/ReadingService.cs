@@ -1,4 +1,5 @@
 using Vybe.Web.History;
+using Vybe.Web.History.Storage;
 
 namespace Vybe.Web.Readings;
 

@@ -2,26 +2,36 @@ namespace Vybe.Web.Readings;
 
 /// <summary>
 /// What a reading at each depth looks like: the sections, their headings and how long they may be.
-/// The OpenAI writer is asked for this shape and its answer is checked against it.
+/// The built-in writer writes these headings; the OpenAI writer is asked for this shape and its
+/// answer is checked against it.
 /// </summary>
 public sealed record ReadingShape(IReadOnlyList<string> Headings, int MinBodyLength, int MaxBodyLength, int MaxSentences, int QuestionCount)
 {
+    public const string NumbersHeading = "The numbers";
+    public const string PatternHeading = "The pattern";
+    public const string ThemesHeading = "Themes";
+    public const string GuidanceHeading = "Guidance";
+    public const string QuestionsHeading = "Questions for reflection";
+    public const string TwoNumbersHeading = "The two numbers";
+    public const string RelationHeading = "How they relate";
+    public const string TogetherHeading = "Together";
+
     public static readonly IReadOnlyList<string> DeepHeadings =
     [
-        BuiltInReadingWriter.NumbersHeading,
-        BuiltInReadingWriter.PatternHeading,
-        BuiltInReadingWriter.ThemesHeading,
-        BuiltInReadingWriter.GuidanceHeading,
-        BuiltInReadingWriter.QuestionsHeading,
+        NumbersHeading,
+        PatternHeading,
+        ThemesHeading,
+        GuidanceHeading,
+        QuestionsHeading,
     ];
 
     public static readonly IReadOnlyList<string> DeepComparisonHeadings =
     [
-        BuiltInReadingWriter.TwoNumbersHeading,
-        BuiltInReadingWriter.RelationHeading,
-        BuiltInReadingWriter.TogetherHeading,
-        BuiltInReadingWriter.GuidanceHeading,
-        BuiltInReadingWriter.QuestionsHeading,
+        TwoNumbersHeading,
+        RelationHeading,
+        TogetherHeading,
+        GuidanceHeading,
+        QuestionsHeading,
     ];
 
     public static ReadingShape For(ReadingDepth depth, bool comparison) => depth switch

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Vybe.Web.Readings.OpenAi;
 
 namespace Vybe.Web.Readings;
 

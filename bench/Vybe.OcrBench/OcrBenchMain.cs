@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Vybe.TestSupport.Photos;
 using Vybe.Web.Ocr;
+using Vybe.Web.Ocr.Tesseract;
 
 namespace Vybe.OcrBench;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 using Vybe.Web.History;
+using Vybe.Web.History.Storage;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.History;

@@ -2,6 +2,7 @@ using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.History;
+using Vybe.Web.History.Storage;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.History;

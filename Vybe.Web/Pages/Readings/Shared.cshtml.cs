@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.History;
+using Vybe.Web.History.Storage;
 
 namespace Vybe.Web.Pages.Readings;
 

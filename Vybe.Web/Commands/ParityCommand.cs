@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Vybe.Web.Operations;
 
-namespace Vybe.Web.Operations;
+namespace Vybe.Web.Commands;
 
 /// <summary>
 /// <c>dotnet Vybe.Web.dll parity URL_A URL_B</c>: reads <c>/ops/info</c> from two deployments (or two
@@ -11,6 +12,8 @@ namespace Vybe.Web.Operations;
 /// </summary>
 public static class ParityCommand
 {
+    public const string Name = "parity";
+
     /// <summary>The bearer token for both sides; <c>VYBE_OPS_TOKEN_A</c> and <c>_B</c> override it per side, and without any the app's own <c>Vybe:Ops:InfoToken</c> is used.</summary>
     public const string TokenVariable = "VYBE_OPS_TOKEN";
 

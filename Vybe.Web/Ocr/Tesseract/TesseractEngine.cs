@@ -1,4 +1,4 @@
-namespace Vybe.Web.Ocr;
+namespace Vybe.Web.Ocr.Tesseract;
 
 /// <summary>
 /// One initialised Tesseract instance. Not thread-safe: <see cref="TesseractEnginePool"/> lends each

@@ -5,7 +5,7 @@ using OpenAI;
 using OpenAI.Chat;
 using Polly;
 
-namespace Vybe.Web.Readings;
+namespace Vybe.Web.Readings.OpenAi;
 
 /// <summary>
 /// Writes readings with an OpenAI (or OpenAI-compatible) chat model, through <see cref="OpenAiResilience"/>.

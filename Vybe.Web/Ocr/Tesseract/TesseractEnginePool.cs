@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace Vybe.Web.Ocr;
+namespace Vybe.Web.Ocr.Tesseract;
 
 /// <summary>
 /// A fixed number of Tesseract engines, each initialised once and used by one request at a time.

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Vybe.Web.Ocr;
+namespace Vybe.Web.Ocr.Tesseract;
 
 /// <summary>
 /// The few functions of Tesseract's C API (<c>tesseract/capi.h</c>) that Vybe needs, from Debian's

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Vybe.Web.Readings;
+namespace Vybe.Web.Readings.OpenAi;
 
 /// <summary>The OpenAI (or OpenAI-compatible) reading writer (section <c>OpenAI</c>). The key comes from the environment, never the repo.</summary>
 public sealed class OpenAiOptions

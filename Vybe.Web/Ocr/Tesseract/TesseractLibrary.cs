@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Vybe.Web.Ocr;
+namespace Vybe.Web.Ocr.Tesseract;
 
 /// <summary>
 /// Finds the Tesseract library by the configured name (Debian's libtesseract.so.5 by default) and

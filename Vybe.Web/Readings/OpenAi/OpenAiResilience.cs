@@ -6,7 +6,7 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Vybe.Web.Readings;
+namespace Vybe.Web.Readings.OpenAi;
 
 /// <summary>
 /// The one retry layer for the OpenAI writer (the SDK's own retries are switched off): a total

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OpenAI.Chat;
 
-namespace Vybe.Web.Readings;
+namespace Vybe.Web.Readings.OpenAi;
 
 /// <summary>
 /// What the OpenAI writer sends: the engine's facts and the meanings of its numbers, the depth and

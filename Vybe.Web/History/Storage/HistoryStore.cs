@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vybe.Web.Data;
 
-namespace Vybe.Web.History;
+namespace Vybe.Web.History.Storage;
 
 public sealed record HistoryPage(IReadOnlyList<StoredReading> Readings, HistoryCursor? Older);
 

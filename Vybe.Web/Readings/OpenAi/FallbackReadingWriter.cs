@@ -4,7 +4,7 @@ using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Vybe.Web.ErrorLog;
 
-namespace Vybe.Web.Readings;
+namespace Vybe.Web.Readings.OpenAi;
 
 /// <summary>
 /// The writer pages use when the OpenAI writer is on: the OpenAI reading when it works; otherwise
