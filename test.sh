@@ -72,11 +72,23 @@ source "$REPO_ROOT/scripts/throwaway-postgres.sh"
 
 TEST_FAILED=false
 LIGHTHOUSE_FAILED=false
+FORMAT_FAILED=false
 TRX_FILES=()
 
 build_solution() {
   log "dotnet build Vybe.sln -c $BUILD_CONFIGURATION"
   (cd "$REPO_ROOT" && dotnet build Vybe.sln -c "$BUILD_CONFIGURATION" --nologo)
+}
+
+# Whitespace, code style (.editorconfig) and the analyzers' fixable rules, checked on the built
+# solution. It lists each file and line it would change; `dotnet format Vybe.sln` fixes them.
+check_format() {
+  log "dotnet format Vybe.sln --verify-no-changes"
+  if ! (cd "$REPO_ROOT" && dotnet format Vybe.sln --verify-no-changes --no-restore --verbosity quiet); then
+    echo "The code is not formatted as .editorconfig says (files above). Run: dotnet format Vybe.sln" >&2
+    return 1
+  fi
+  echo "Formatted as .editorconfig says."
 }
 
 run_test_projects() {
@@ -197,6 +209,7 @@ main() {
     echo "Build failed; no tests were run." >&2
     exit 1
   fi
+  check_format || FORMAT_FAILED=true
   run_test_projects
   run_restore_drill || TEST_FAILED=true
   run_lighthouse || LIGHTHOUSE_FAILED=true
@@ -206,7 +219,10 @@ main() {
   if [[ $LIGHTHOUSE_FAILED == true ]]; then
     echo "Lighthouse: a budget was missed or the audit could not run (see above)." >&2
   fi
-  if [[ $TEST_FAILED == true || $summary_ok == false || $LIGHTHOUSE_FAILED == true ]]; then
+  if [[ $FORMAT_FAILED == true ]]; then
+    echo "Format: files differ from .editorconfig's style (listed after the build). Run: dotnet format Vybe.sln" >&2
+  fi
+  if [[ $TEST_FAILED == true || $summary_ok == false || $LIGHTHOUSE_FAILED == true || $FORMAT_FAILED == true ]]; then
     exit 1
   fi
 }

@@ -22,7 +22,9 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             // One number: a preview, then the reading in place.
             await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
-                Name = "lock-screen.png", MimeType = "image/png", Buffer = TestPhotos.LockScreen("11:11"),
+                Name = "lock-screen.png",
+                MimeType = "image/png",
+                Buffer = TestPhotos.LockScreen("11:11"),
             });
             await Assertions.Expect(page.Locator("img[data-photo-preview]")).ToBeVisibleAsync();
             await page.Home().Depth("Deep").CheckAsync();
@@ -35,7 +37,9 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             // Several numbers: the visitor picks one.
             await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
-                Name = "receipt.png", MimeType = "image/png", Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
+                Name = "receipt.png",
+                MimeType = "image/png",
+                Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
             });
             await page.Home().ReadPhotoButton.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Which one did you see?" })).ToBeFocusedAsync();
@@ -47,7 +51,9 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             // Not a picture: the message appears under the field.
             await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
-                Name = "notes.png", MimeType = "image/png", Buffer = "just some text"u8.ToArray(),
+                Name = "notes.png",
+                MimeType = "image/png",
+                Buffer = "just some text"u8.ToArray(),
             });
             await page.Home().ReadPhotoButton.ClickAsync();
             await Assertions.Expect(page.Home().PhotoError).ToContainTextAsync("not a PNG, JPEG or WebP");
@@ -71,7 +77,9 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             await page.Home().OpenAsync(HomePage.Photo);
             await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
-                Name = "receipt.png", MimeType = "image/png", Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
+                Name = "receipt.png",
+                MimeType = "image/png",
+                Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
             });
             await page.Home().ReadPhotoButton.ClickAsync();
             await page.Home().Choice("444").CheckAsync();

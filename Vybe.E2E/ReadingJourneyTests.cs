@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Vybe.TestSupport;
 using Vybe.E2E.Infrastructure;
 using Vybe.E2E.Infrastructure.Pages;
+using Vybe.TestSupport;
 
 namespace Vybe.E2E;
 
@@ -87,7 +87,7 @@ public sealed class ReadingJourneyTests(AppServerFixture server)
             var csv = await DownloadAsync(page, "Export CSV");
             Assert.StartsWith("id,created_at,kind,input", csv, StringComparison.Ordinal);
             // A row starts with the reading's id; the prose in the last column may span lines.
-            Assert.Equal(2, Regex.Matches(csv, @"^[0-9a-f]{8}-[0-9a-f]{4}-", RegexOptions.Multiline).Count);
+            Assert.Equal(2, Regex.Count(csv, @"^[0-9a-f]{8}-[0-9a-f]{4}-", RegexOptions.Multiline));
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Clear all…" }).ClickAsync();
             await PageChecks.CheckAsync(page, "history-clear");

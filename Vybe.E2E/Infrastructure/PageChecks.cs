@@ -12,6 +12,8 @@ namespace Vybe.E2E.Infrastructure;
 /// </summary>
 public static class PageChecks
 {
+    private static readonly JsonSerializerOptions AxeJson = new(JsonSerializerDefaults.Web);
+
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
     public static readonly ViewportSize Phone = new() { Width = 375, Height = 740 };
 
@@ -110,7 +112,7 @@ public static class PageChecks
             }
             """,
             AxeSource.Value);
-        var violations = JsonSerializer.Deserialize<List<Violation>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        var violations = JsonSerializer.Deserialize<List<Violation>>(json, AxeJson) ?? [];
         var text = new StringBuilder();
         foreach (var violation in violations)
         {

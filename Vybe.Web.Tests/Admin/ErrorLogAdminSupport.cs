@@ -66,19 +66,19 @@ public static class ErrorLogAdminSteps
     public static ErrorLogEntry Row(DateTimeOffset ts, string code, string level = ErrorLogLevels.Error, string service = "web",
         string environment = "production", string? message = null, Guid? requestId = null, Guid? userId = null, string? details = null,
         string ua = "Mozilla/5.0 (test)") => new()
-    {
-        Ts = ts,
-        Level = level,
-        Service = service,
-        Environment = environment,
-        Code = code,
-        Message = message ?? $"Something happened: {code}",
-        RequestId = requestId,
-        UserId = userId,
-        Details = details,
-        Ip = IPAddress.Parse("203.0.113.7"),
-        Ua = ua,
-    };
+        {
+            Ts = ts,
+            Level = level,
+            Service = service,
+            Environment = environment,
+            Code = code,
+            Message = message ?? $"Something happened: {code}",
+            RequestId = requestId,
+            UserId = userId,
+            Details = details,
+            Ip = IPAddress.Parse("203.0.113.7"),
+            Ua = ua,
+        };
 
     public sealed record HtmxResponse(HttpResponseMessage Response, string Html)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using Vybe.Web.ErrorLog;
-using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using Vybe.Web.ErrorLog;
-using Vybe.Web.Web;
-using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
+using Vybe.Web.Web;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
 
 namespace Vybe.Web.Tests.Admin;

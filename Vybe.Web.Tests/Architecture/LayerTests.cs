@@ -5,7 +5,6 @@ using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Vybe.TestSupport;
-using Vybe.Web.Tests.Infrastructure;
 
 namespace Vybe.Web.Tests.Architecture;
 

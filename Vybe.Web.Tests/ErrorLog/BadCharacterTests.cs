@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
-using Vybe.Web.Tests.Infrastructure;
 
 namespace Vybe.Web.Tests.ErrorLog;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.History;

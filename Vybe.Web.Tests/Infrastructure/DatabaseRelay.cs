@@ -35,7 +35,7 @@ public sealed class DatabaseRelay : IAsyncDisposable
         accepting = AcceptAsync();
     }
 
-    /// <summary>The database of <paramref name="directConnectionString"/>, reached through the relay.</summary>
+    /// <summary>The database of the direct connection string the relay was started with, reached through the relay.</summary>
     public string ConnectionString { get; }
 
     public bool IsCut => cut;

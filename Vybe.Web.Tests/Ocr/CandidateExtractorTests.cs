@@ -1,5 +1,4 @@
 using Vybe.Web.Ocr;
-using Vybe.Web.Readings;
 
 namespace Vybe.Web.Tests.Ocr;
 

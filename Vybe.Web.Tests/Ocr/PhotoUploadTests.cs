@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using SkiaSharp;
 using Vybe.TestSupport.Photos;
-using Vybe.Web.Ocr;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;

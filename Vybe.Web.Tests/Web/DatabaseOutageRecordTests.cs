@@ -98,7 +98,11 @@ public sealed class DatabaseOutageRecordTests(OutageRecordApp app) : IClassFixtu
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var old = new ErrorLogEntry
         {
-            Ts = DateTimeOffset.UtcNow.AddDays(-400), Environment = "test", Service = "web", Level = "info", Message = "old enough to go",
+            Ts = DateTimeOffset.UtcNow.AddDays(-400),
+            Environment = "test",
+            Service = "web",
+            Level = "info",
+            Message = "old enough to go",
         };
         await app.WithDbAsync(async db =>
         {

@@ -159,7 +159,9 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
             {
                 // SQLite has no ILIKE; lower() on both sides with instr() (what Contains becomes) is literal too.
                 var lowered = text.ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1304, CA1311, CA1862 // EF Core translates this ToLower() and Contains to SQL (lower, instr); the culture overloads do not translate
                 rows = rows.Where(e => e.Message.ToLower().Contains(lowered));
+#pragma warning restore CA1304, CA1311, CA1862
             }
         }
         if (filter.RequestId is { } requestId)

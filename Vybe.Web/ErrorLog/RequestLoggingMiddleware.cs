@@ -1,4 +1,3 @@
-using Sentry;
 using Vybe.Web.Data;
 
 namespace Vybe.Web.ErrorLog;

@@ -34,7 +34,7 @@ public static partial class SecretRedactor
         || SecretKeys.Any(exact => key.Equals(exact, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The values of secret keys replaced by <see cref="Redacted"/>, and <see cref="RedactUrls"/>
+    /// The values of secret keys replaced by <see cref="Redacted"/>, and <see cref="RedactUrls(string)"/>
     /// applied to every other text value, at any depth. Changes <paramref name="node"/> in place.
     /// </summary>
     public static JsonNode? Redact(JsonNode? node)

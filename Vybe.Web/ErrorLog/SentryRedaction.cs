@@ -1,5 +1,3 @@
-using Sentry;
-
 namespace Vybe.Web.ErrorLog;
 
 /// <summary>

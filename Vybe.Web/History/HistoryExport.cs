@@ -12,6 +12,8 @@ namespace Vybe.Web.History;
 /// </summary>
 public static class HistoryExport
 {
+    private static readonly JsonSerializerOptions IndentedJson = new(ReadingJson.Options) { WriteIndented = true };
+
     public static readonly IReadOnlyList<string> CsvHeader =
         ["id", "created_at", "kind", "input", "normalized_input", "depth", "core_number", "reduction", "patterns", "writer", "shared", "reading"];
 
@@ -32,7 +34,7 @@ public static class HistoryExport
             numbers = (object?)reading.Comparison ?? reading.Facts,
             sections = reading.IsReadable ? reading.Sections : null,
         });
-        await JsonSerializer.SerializeAsync(output, document, new JsonSerializerOptions(ReadingJson.Options) { WriteIndented = true }, cancellationToken);
+        await JsonSerializer.SerializeAsync(output, document, IndentedJson, cancellationToken);
     }
 
     public static async Task WriteCsvAsync(TextWriter writer, IEnumerable<ReadingView> readings)

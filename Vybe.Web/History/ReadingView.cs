@@ -23,7 +23,7 @@ public sealed record ReadingView(
 
     public bool IsShared => Row.ShareToken is not null;
 
-    /// <summary>The core number(s) in a few characters: "4", or "4 & 3" for a comparison.</summary>
+    /// <summary>The core number(s) in a few characters: "4", or "4 &amp; 3" for a comparison.</summary>
     public string CoreSummary => Comparison is { } c
         ? $"{c.First.CoreNumber} & {c.Second.CoreNumber}"
         : Facts?.CoreNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";

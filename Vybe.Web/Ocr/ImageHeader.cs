@@ -33,8 +33,8 @@ public static class ImageUploadRules
     public const string UnreadableMessage = "That file is not a picture Vybe can read: upload a PNG, JPEG or WebP photo.";
     public const string CutOffMessage = "That image is cut off: the file ends before the picture's size is stated.";
 
-    private const string DamagedMessage = "That image is damaged: {0}. Save it again or take a screenshot, and upload that.";
-    private const string OtherFormatMessage = "That file is not a PNG, JPEG or WebP image (it looks like {0}). Take a screenshot or save it as PNG or JPEG.";
+    private static readonly CompositeFormat DamagedMessage = CompositeFormat.Parse("That image is damaged: {0}. Save it again or take a screenshot, and upload that.");
+    private static readonly CompositeFormat OtherFormatMessage = CompositeFormat.Parse("That file is not a PNG, JPEG or WebP image (it looks like {0}). Take a screenshot or save it as PNG or JPEG.");
 
     /// <summary>
     /// A real JPEG has a few dozen segments before its frame header; even 5 MB of metadata split

@@ -1,5 +1,4 @@
 using Vybe.Web.Ocr.Tesseract;
-using Vybe.Web.Readings;
 
 namespace Vybe.Web.Ocr;
 

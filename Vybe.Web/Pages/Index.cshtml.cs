@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.Pages.Readings;
-using Vybe.Web.Readings;
 
 namespace Vybe.Web.Pages;
 

@@ -283,19 +283,19 @@ public sealed class BuiltInReadingWriter : IReadingWriter
                 return $"{facts.Input} is a mirror hour: the minute reflects the hour digit for digit, like a reflection in glass. "
                     + "Traditions read mirror hours as a sign of reflection and connection, a prompt to look at what your life is showing back to you, or at someone who is on your mind.";
             case NumberPattern.RepeatingDigits:
-            {
-                var digit = facts.Digits[0];
-                var meaning = NumberMeanings.For(digit - '0');
-                return $"The {digit} appears {Times(facts.Digits.Length)}, and nothing else. "
-                    + $"Repetition is said to amplify a digit, so the qualities of {digit}, {Called(meaning.Name)} ({JoinList(meaning.Keywords.Take(3))}), sound louder here than a single {digit} would.";
-            }
+                {
+                    var digit = facts.Digits[0];
+                    var meaning = NumberMeanings.For(digit - '0');
+                    return $"The {digit} appears {Times(facts.Digits.Length)}, and nothing else. "
+                        + $"Repetition is said to amplify a digit, so the qualities of {digit}, {Called(meaning.Name)} ({JoinList(meaning.Keywords.Take(3))}), sound louder here than a single {digit} would.";
+                }
             case NumberPattern.RepeatedGroup:
-            {
-                var unit = RepeatingUnit(facts.Digits);
-                var distinct = unit.Distinct().Select(c => $"the {c}");
-                return $"The group {unit} appears {Times(facts.Digits.Length / unit.Length)}, so {facts.Input} says the same thing more than once. "
-                    + $"Traditions read a repeated group as an echo, a message that comes round again because it is worth hearing, and here the echo carries {JoinList(distinct)} together.";
-            }
+                {
+                    var unit = RepeatingUnit(facts.Digits);
+                    var distinct = unit.Distinct().Select(c => $"the {c}");
+                    return $"The group {unit} appears {Times(facts.Digits.Length / unit.Length)}, so {facts.Input} says the same thing more than once. "
+                        + $"Traditions read a repeated group as an echo, a message that comes round again because it is worth hearing, and here the echo carries {JoinList(distinct)} together.";
+                }
             case NumberPattern.Palindrome:
                 return $"Its digits, {facts.Digits}, read the same forwards and backwards. "
                     + "Palindromes are associated with balance and with cycles that return to where they began: what goes out comes back.";
@@ -527,11 +527,11 @@ public sealed class BuiltInReadingWriter : IReadingWriter
                 return Invariant($"Both share the same core number, {first}, and traditions read that as emphasis: the same theme knocking twice. ")
                     + $"Whatever {Called(NumberMeanings.For(first).Name)} stands for in your life, it is asking for attention.";
             case NumberRelation.SharedRoot:
-            {
-                var (master, root) = MasterAndRoot(comparison);
-                return Invariant($"{master} is a master number and {root} is its root, so the pair is the same note played in two octaves. ")
-                    + Invariant($"The everyday qualities of {root}, {Title(root)}, are joined here by their larger and more demanding form, {master}.");
-            }
+                {
+                    var (master, root) = MasterAndRoot(comparison);
+                    return Invariant($"{master} is a master number and {root} is its root, so the pair is the same note played in two octaves. ")
+                        + Invariant($"The everyday qualities of {root}, {Title(root)}, are joined here by their larger and more demanding form, {master}.");
+                }
             case NumberRelation.SameFamily:
                 return Invariant($"{Member(first)} and {Member(second)} both belong to {FamilyName(first)}, numbers that are said to understand each other easily. ")
                     + FamilyTrait(first);
@@ -539,11 +539,11 @@ public sealed class BuiltInReadingWriter : IReadingWriter
                 return Invariant($"{Member(first)} belongs to {FamilyName(first)} and {Member(second)} to {FamilyName(second)}, so they meet from different directions. ")
                     + $"Traditions read that not as a clash but as a chance to learn: {FamilyQualities(first)} on one side, {FamilyQualities(second)} on the other.";
             case NumberRelation.Potential:
-            {
-                var other = NonZero(comparison);
-                return "Zero is the number of potential and has no colour of its own. "
-                    + Invariant($"Beside it, {other}, {Title(other)}, sets the tone, with room left open to shape it.");
-            }
+                {
+                    var other = NonZero(comparison);
+                    return "Zero is the number of potential and has no colour of its own. "
+                        + Invariant($"Beside it, {other}, {Title(other)}, sets the tone, with room left open to shape it.");
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(comparison), comparison.Relation, null);
         }

@@ -100,7 +100,7 @@ public static class NumerologyEngine
         _ => 0,
     };
 
-    private static IReadOnlyList<NumberPattern> Patterns(string digits, ClockFace? clock)
+    private static List<NumberPattern> Patterns(string digits, ClockFace? clock)
     {
         var patterns = new List<NumberPattern>();
         if (clock is not null)

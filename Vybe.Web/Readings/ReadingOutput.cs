@@ -114,7 +114,7 @@ public static partial class ReadingOutput
         return true;
     }
 
-    private static int CountSentences(string text) => SentenceEnd().Matches(text).Count;
+    private static int CountSentences(string text) => SentenceEnd().Count(text);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 

@@ -42,5 +42,6 @@ public abstract class DrainingBackgroundService(TimeProvider clock) : Background
     {
         abandon.Dispose();
         base.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -105,6 +105,7 @@ public sealed class RateLimitCounters : IDisposable
             {
                 leases.ForEach(lease => lease.Dispose());
             }
+            base.Dispose(disposing);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using Sentry;
 using Vybe.Web.Data;
 using Vybe.Web.Web;
 

@@ -32,7 +32,8 @@ public sealed class IndexModel(ErrorLogQueries queries, ErrorLogQueue queue) : P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        ErrorLogFilter.TryParse(Input, out var filter, out var errors);
+        // The errors, not the answer, decide: each names its field, and the cursor below adds its own.
+        _ = ErrorLogFilter.TryParse(Input, out var filter, out var errors);
         var problems = new Dictionary<string, string>(errors);
         ErrorLogCursor? cursor = null;
         if (!string.IsNullOrEmpty(Cursor))
