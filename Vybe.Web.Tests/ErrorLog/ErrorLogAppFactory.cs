@@ -66,4 +66,19 @@ public class ErrorLogAppFactory : VybeAppFactory
             () => WithDbAsync(async db => (await db.ErrorLogs.AsNoTracking().ToListAsync()).Where(match).ToList()),
             rows => rows.Count >= atLeast,
             $"{atLeast} matching error-log row(s)");
+
+    /// <summary>
+    /// The client address the error log records for a failing request that arrives from <paramref name="peer"/>
+    /// saying it was forwarded for 203.0.113.99: that address only when the peer is a proxy the app trusts.
+    /// </summary>
+    public async Task<IPAddress?> LoggedIpAsync(string peer)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/test/throw");
+        request.Headers.Add(PeerHeader, peer);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.99");
+        var response = await client.SendAsync(request);
+        var requestId = Guid.Parse(response.Headers.GetValues("X-Request-Id").Single());
+        return (await RowsAsync(r => r.RequestId == requestId)).Single().Ip;
+    }
 }

@@ -111,19 +111,7 @@ public sealed class RequestLoggingTests(ErrorLogAppFactory app) : IClassFixture<
     [Fact]
     public async Task Forwarded_for_from_an_unknown_peer_is_ignored_and_from_the_trusted_proxy_is_used()
     {
-        using var client = app.CreateClient();
-
-        async Task<IPAddress?> LoggedIpAsync(string peer)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/test/throw");
-            request.Headers.Add(ErrorLogAppFactory.PeerHeader, peer);
-            request.Headers.Add("X-Forwarded-For", "203.0.113.99");
-            var response = await client.SendAsync(request);
-            var requestId = Guid.Parse(response.Headers.GetValues("X-Request-Id").Single());
-            return (await app.RowsAsync(r => r.RequestId == requestId)).Single().Ip;
-        }
-
-        Assert.Equal(IPAddress.Parse("192.0.2.50"), await LoggedIpAsync("192.0.2.50"));
-        Assert.Equal(IPAddress.Parse("203.0.113.99"), await LoggedIpAsync(ErrorLogAppFactory.TrustedProxy));
+        Assert.Equal(IPAddress.Parse("192.0.2.50"), await app.LoggedIpAsync("192.0.2.50"));
+        Assert.Equal(IPAddress.Parse("203.0.113.99"), await app.LoggedIpAsync(ErrorLogAppFactory.TrustedProxy));
     }
 }

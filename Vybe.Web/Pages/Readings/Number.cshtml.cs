@@ -15,17 +15,7 @@ public sealed class NumberModel(ReadingService readings, VisitorHistory visitors
 
     public override ReadingForm Form => ReadingForm.Number;
 
-    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var parsed = NumberInput.TryParse(Input.Number, out var number, out var error);
-        if (!parsed)
-        {
-            ModelState.AddModelError(FieldOf(nameof(InputModel.Number)), error!);
-        }
-        if (!TryDepth(out var depth) || !parsed)
-        {
-            return Task.FromResult(FormWithErrors());
-        }
-        return ReadAsync(new ReadingRequest(ReadingKind.Number, Input.Number!, number.ToSubject(), depth), cancellationToken);
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        ReadTypedAsync(ReadingKind.Number, nameof(InputModel.Number), Input.Number,
+            NumberInput.TryParse(Input.Number, out var number, out var error) ? number.ToSubject() : null, error, cancellationToken);
 }

@@ -50,6 +50,24 @@ public abstract class ReadingPageModel<TInput>(ReadingService readings, VisitorH
         return false;
     }
 
+    /// <summary>
+    /// A form of one typed field (a time, a number): the parsed subject is read at the posted depth, or
+    /// the form comes back with the field's message (and the depth's, when that is wrong too).
+    /// </summary>
+    protected Task<IActionResult> ReadTypedAsync(ReadingKind kind, string property, string? typed, ReadingSubject? subject, string? error,
+        CancellationToken cancellationToken)
+    {
+        if (subject is null)
+        {
+            ModelState.AddModelError(FieldOf(property), error!);
+        }
+        if (!TryDepth(out var depth) || subject is null)
+        {
+            return Task.FromResult(FormWithErrors());
+        }
+        return ReadAsync(new ReadingRequest(kind, typed!, subject, depth), cancellationToken);
+    }
+
     protected async Task<IActionResult> ReadAsync(ReadingRequest request, CancellationToken cancellationToken) =>
         Answered(await readings.ReadAsync(visitors.ForSaving(HttpContext), request, cancellationToken), request.Depth);
 

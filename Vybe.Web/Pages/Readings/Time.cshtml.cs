@@ -15,17 +15,7 @@ public sealed class TimeModel(ReadingService readings, VisitorHistory visitors, 
 
     public override ReadingForm Form => ReadingForm.Time;
 
-    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var parsed = TimeInput.TryParse(Input.Time, out var time, out var error);
-        if (!parsed)
-        {
-            ModelState.AddModelError(FieldOf(nameof(InputModel.Time)), error!);
-        }
-        if (!TryDepth(out var depth) || !parsed)
-        {
-            return Task.FromResult(FormWithErrors());
-        }
-        return ReadAsync(new ReadingRequest(ReadingKind.Time, Input.Time!, time.ToSubject(), depth), cancellationToken);
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        ReadTypedAsync(ReadingKind.Time, nameof(InputModel.Time), Input.Time,
+            TimeInput.TryParse(Input.Time, out var time, out var error) ? time.ToSubject() : null, error, cancellationToken);
 }
