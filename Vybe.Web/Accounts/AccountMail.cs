@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Web;
@@ -97,6 +98,23 @@ public sealed class AccountMail(AccountMailQueue queue, PublicUrls urls, IErrorL
     }
 
     private static Guid? RequestIdOf(HttpContext context) => context.Features.Get<RequestLogContext>()?.RequestId;
+}
+
+/// <summary>The account an e-mail link names, and the token it carries.</summary>
+public sealed record AccountLink(VybeUser User, string Token);
+
+public static class AccountLinks
+{
+    /// <summary>The account and token of a link's <c>userId</c> and <c>code</c>; null when the id is no account's or the code does not decode.</summary>
+    public static async Task<AccountLink?> FindLinkAsync(this UserManager<VybeUser> users, string? userId, string? code)
+    {
+        var token = AccountLinkCodes.Decode(code);
+        if (token is null || !Guid.TryParse(userId, out var id))
+        {
+            return null;
+        }
+        return await users.FindByIdAsync(id.ToString()) is { } user ? new AccountLink(user, token) : null;
+    }
 }
 
 /// <summary>The token in a link, base64url-encoded so it survives the query string and mail clients.</summary>

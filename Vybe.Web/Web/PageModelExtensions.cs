@@ -21,6 +21,19 @@ public static class PageModelExtensions
     }
 
     /// <summary>
+    /// The page with one message for the whole form and nothing else it was sent (a link that cannot
+    /// be used: expired, edited, already used), answered with the given 4xx status.
+    /// </summary>
+    public static PageResult RefusedPage(this PageModel page, string message, int statusCode)
+    {
+        page.ModelState.Clear();
+        page.ModelState.AddModelError("", message);
+        var result = page.Page();
+        result.StatusCode = statusCode;
+        return result;
+    }
+
+    /// <summary>
     /// The same form with its messages, 422: the whole page for a plain or boosted post; for htmx the
     /// form's partial alone, told to replace the form itself (<c>HX-Retarget</c>, <c>outerHTML</c>)
     /// wherever the form meant its answer to go.

@@ -34,29 +34,24 @@ public sealed class ConfirmEmailModel(UserManager<VybeUser> users, SignInManager
 
     public async Task<IActionResult> OnGetAsync(string? userId, string? code)
     {
-        var (user, token) = await FindAsync(userId, code);
-        if (user is null || token is null || !await users.VerifyUserTokenAsync(
-                user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<VybeUser>.ConfirmEmailTokenPurpose, token))
+        if (await users.FindLinkAsync(userId, code) is not { } link || !await users.VerifyUserTokenAsync(
+                link.User, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<VybeUser>.ConfirmEmailTokenPurpose, link.Token))
         {
-            return InvalidLink(StatusCodes.Status400BadRequest);
+            return this.RefusedPage(InvalidLinkMessage, StatusCodes.Status400BadRequest);
         }
-        AlreadyConfirmed = user.EmailConfirmed;
+        AlreadyConfirmed = link.User.EmailConfirmed;
         Input = new InputModel { UserId = userId!, Code = code! };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (user, token) = ModelState.IsValid ? await FindAsync(Input.UserId, Input.Code) : (null, null);
-        if (user is null || token is null)
+        var link = ModelState.IsValid ? await users.FindLinkAsync(Input.UserId, Input.Code) : null;
+        if (link is null || !(await users.ConfirmEmailAsync(link.User, link.Token)).Succeeded)
         {
-            return InvalidLink(StatusCodes.Status422UnprocessableEntity);
+            return this.RefusedPage(InvalidLinkMessage, StatusCodes.Status422UnprocessableEntity);
         }
-        var result = await users.ConfirmEmailAsync(user, token);
-        if (!result.Succeeded)
-        {
-            return InvalidLink(StatusCodes.Status422UnprocessableEntity);
-        }
+        var user = link.User;
 
         // Now that the owner of the address has spoken, configuration may make the account an admin.
         await admins.GrantIfConfiguredAsync(user);
@@ -69,24 +64,5 @@ public sealed class ConfirmEmailModel(UserManager<VybeUser> users, SignInManager
         }
         TempData["StatusMessage"] = "Thank you: your e-mail address is confirmed. Log in to continue.";
         return RedirectToPage("/Account/Login");
-    }
-
-    private async Task<(VybeUser? User, string? Token)> FindAsync(string? userId, string? code)
-    {
-        var token = AccountLinkCodes.Decode(code);
-        if (token is null || !Guid.TryParse(userId, out var id))
-        {
-            return (null, null);
-        }
-        return (await users.FindByIdAsync(id.ToString()), token);
-    }
-
-    private PageResult InvalidLink(int status)
-    {
-        ModelState.Clear();
-        ModelState.AddModelError("", InvalidLinkMessage);
-        var page = Page();
-        page.StatusCode = status;
-        return page;
     }
 }

@@ -37,11 +37,10 @@ public sealed class ConfirmEmailChangeModel(UserManager<VybeUser> users, SignInM
 
     public async Task<IActionResult> OnGetAsync(string? userId, string? email, string? code)
     {
-        var (user, token) = await FindAsync(userId, email, code);
-        if (user is null || token is null || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.ChangeEmailTokenProvider,
-                UserManager<VybeUser>.GetChangeEmailTokenPurpose(email!), token))
+        if (await FindAsync(userId, email, code) is not { } link || !await users.VerifyUserTokenAsync(link.User, users.Options.Tokens.ChangeEmailTokenProvider,
+                UserManager<VybeUser>.GetChangeEmailTokenPurpose(email!), link.Token))
         {
-            return Invalid(InvalidLinkMessage, StatusCodes.Status400BadRequest);
+            return this.RefusedPage(InvalidLinkMessage, StatusCodes.Status400BadRequest);
         }
         Input = new InputModel { UserId = userId!, Email = email!, Code = code! };
         return Page();
@@ -49,11 +48,11 @@ public sealed class ConfirmEmailChangeModel(UserManager<VybeUser> users, SignInM
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (user, token) = ModelState.IsValid ? await FindAsync(Input.UserId, Input.Email, Input.Code) : (null, null);
-        if (user is null || token is null)
+        if ((ModelState.IsValid ? await FindAsync(Input.UserId, Input.Email, Input.Code) : null) is not { } link)
         {
-            return Invalid(InvalidLinkMessage, StatusCodes.Status422UnprocessableEntity);
+            return this.RefusedPage(InvalidLinkMessage, StatusCodes.Status422UnprocessableEntity);
         }
+        var (user, token) = (link.User, link.Token);
 
         // The user name is the address too. Set here, it is saved by ChangeEmailAsync's own update, in the
         // same row write as the address, so the two never disagree (a later sign-up with the old address works).
@@ -63,7 +62,7 @@ public sealed class ConfirmEmailChangeModel(UserManager<VybeUser> users, SignInM
         if (!result.Succeeded)
         {
             var taken = result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName));
-            return Invalid(taken ? AddressTakenMessage : InvalidLinkMessage, StatusCodes.Status422UnprocessableEntity);
+            return this.RefusedPage(taken ? AddressTakenMessage : InvalidLinkMessage, StatusCodes.Status422UnprocessableEntity);
         }
 
         // ChangeEmailAsync confirmed the new address and renewed the security stamp (other sessions end).
@@ -78,22 +77,7 @@ public sealed class ConfirmEmailChangeModel(UserManager<VybeUser> users, SignInM
         return RedirectToPage("/Account/Login");
     }
 
-    private async Task<(VybeUser? User, string? Token)> FindAsync(string? userId, string? email, string? code)
-    {
-        var token = AccountLinkCodes.Decode(code);
-        if (token is null || string.IsNullOrWhiteSpace(email) || !Guid.TryParse(userId, out var id))
-        {
-            return (null, null);
-        }
-        return (await users.FindByIdAsync(id.ToString()), token);
-    }
-
-    private PageResult Invalid(string message, int status)
-    {
-        ModelState.Clear();
-        ModelState.AddModelError("", message);
-        var page = Page();
-        page.StatusCode = status;
-        return page;
-    }
+    /// <summary>The link's account and token; a link without the new address leads nowhere.</summary>
+    private Task<AccountLink?> FindAsync(string? userId, string? email, string? code) =>
+        string.IsNullOrWhiteSpace(email) ? Task.FromResult<AccountLink?>(null) : users.FindLinkAsync(userId, code);
 }

@@ -39,10 +39,7 @@ public sealed class ResetPasswordModel(UserManager<VybeUser> users) : PageModel
     {
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code))
         {
-            ModelState.AddModelError("", InvalidLinkMessage);
-            var result = Page();
-            result.StatusCode = StatusCodes.Status400BadRequest;
-            return result;
+            return this.RefusedPage(InvalidLinkMessage, StatusCodes.Status400BadRequest);
         }
         Input = new InputModel { UserId = userId, Code = code };
         return Page();
@@ -55,15 +52,14 @@ public sealed class ResetPasswordModel(UserManager<VybeUser> users) : PageModel
             return this.InvalidForm();
         }
 
-        var user = Guid.TryParse(Input.UserId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
-        var token = AccountLinkCodes.Decode(Input.Code);
-        if (user is null || token is null)
+        if (await users.FindLinkAsync(Input.UserId, Input.Code) is not { } link)
         {
             ModelState.AddModelError("", InvalidLinkMessage);
             return this.InvalidForm();
         }
 
-        var reset = await users.ResetPasswordAsync(user, token, Input.Password);
+        var user = link.User;
+        var reset = await users.ResetPasswordAsync(user, link.Token, Input.Password);
         if (!reset.Succeeded)
         {
             foreach (var error in reset.Errors)
