@@ -371,3 +371,98 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE readings ADD feeling character varying(16);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE readings ADD note character varying(500);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE readings ADD seen_at timestamptz;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE readings ADD seen_place character varying(16);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    UPDATE readings SET seen_at = created_at;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE readings ALTER COLUMN seen_at SET NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE "AspNetUsers" ADD "BirthDate" date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE "AspNetUsers" ADD "TimeZone" character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    CREATE INDEX ix_readings_guest_seen ON readings (guest_id, seen_at DESC, id DESC);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    CREATE INDEX ix_readings_user_seen ON readings (user_id, seen_at DESC, id DESC);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE readings ADD CONSTRAINT ck_readings_feeling CHECK (feeling IS NULL OR feeling IN ('calm', 'curious', 'hopeful', 'joyful', 'uneasy', 'puzzled'));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    ALTER TABLE readings ADD CONSTRAINT ck_readings_seen_place CHECK (seen_place IS NULL OR seen_place IN ('clock', 'phone', 'receipt', 'plate', 'page', 'other'));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201222046_AddSightingJournal') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201222046_AddSightingJournal', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -12,9 +12,9 @@ INSERT INTO "AspNetUserRoles" ("UserId", "RoleId")
 SELECT u."Id", r."Id" FROM "AspNetUsers" u CROSS JOIN "AspNetRoles" r WHERE u."Email" = 'ops@example.test' AND r."Name" = 'admin';
 INSERT INTO "DataProtectionKeys" ("FriendlyName", "Xml")
 VALUES ('key-' || gen_random_uuid(), '<key id="' || gen_random_uuid() || '" version="1"><creationDate>2026-11-01T00:00:00Z</creationDate></key>');
-INSERT INTO readings (id, user_id, guest_id, kind, raw_input, normalized_input, depth, numbers, writer, sections, writer_note, created_at, share_token)
+INSERT INTO readings (id, user_id, guest_id, kind, raw_input, normalized_input, depth, numbers, writer, sections, writer_note, created_at, seen_at, share_token)
 SELECT gen_random_uuid(), u."Id", NULL, r.kind, r.raw_input, r.normalized_input, r.depth, r.numbers::jsonb, r.writer,
-  r.sections::jsonb, r.writer_note, now() - make_interval(mins => r.age), NULL
+  r.sections::jsonb, r.writer_note, now() - make_interval(mins => r.age), now() - make_interval(mins => r.age), NULL
 FROM "AspNetUsers" u
 CROSS JOIN (VALUES
   ('time', '11:11', '11:11', 'lite', '{"input":"11:11","digits":"1111","digitSum":4,"reductionChain":[1111,4],"coreNumber":4,"isMasterNumber":false,"karmicDebtNumbers":[],"patterns":["doubleHour","repeatingDigits"],"angelNumber":"1111"}',
@@ -28,10 +28,10 @@ CROSS JOIN (VALUES
 WHERE u."Email" <> 'ops@example.test';
 UPDATE readings SET share_token = 'drill-share-token-0123456789abcdef0123456789ab'
 WHERE id = (SELECT min(id::text)::uuid FROM readings);
-INSERT INTO readings (id, user_id, guest_id, kind, raw_input, normalized_input, depth, numbers, writer, sections, created_at)
+INSERT INTO readings (id, user_id, guest_id, kind, raw_input, normalized_input, depth, numbers, writer, sections, created_at, seen_at)
 SELECT gen_random_uuid(), NULL, guest, 'number', '1212', '1212', 'lite',
   '{"input":"1212","digits":"1212","digitSum":6,"reductionChain":[1212,6],"coreNumber":6,"isMasterNumber":false,"karmicDebtNumbers":[],"patterns":["repeatedGroup"],"angelNumber":"1212"}'::jsonb,
-  'built-in', '[{"heading":"","body":"1212 reduces to 6.","points":[]}]'::jsonb, now() - make_interval(days => age)
+  'built-in', '[{"heading":"","body":"1212 reduces to 6.","points":[]}]'::jsonb, now() - make_interval(days => age), now() - make_interval(days => age)
 FROM (VALUES (gen_random_uuid(), 1), (gen_random_uuid(), 29)) AS g(guest, age);
 INSERT INTO error_logs (ts, environment, service, level, request_id, user_id, code, message, details, ip, ua)
 VALUES

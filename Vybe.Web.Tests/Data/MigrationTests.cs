@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using Vybe.TestSupport;
 using Vybe.Web.Data;
@@ -12,6 +13,12 @@ namespace Vybe.Web.Tests.Data;
 public sealed class MigrationTests
 {
     private static string CommittedScriptPath => Path.Combine(RepositoryPaths.Root, "Migrations", MigrationScripts.PostgresScriptFileName);
+
+    private static IReadOnlyList<string> AllPostgresMigrations()
+    {
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+        return postgres.Database.GetMigrations().ToList();
+    }
 
     [Fact]
     public async Task Committed_postgres_script_matches_the_migrations()
@@ -45,7 +52,7 @@ public sealed class MigrationTests
         {
             var result = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
             Assert.True(result.ExitCode == 0, result.Output);
-            Assert.Contains("Applied 3 migration(s)", result.Output);
+            Assert.Contains($"Applied {AllPostgresMigrations().Count} migration(s)", result.Output);
 
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
@@ -87,10 +94,29 @@ public sealed class MigrationTests
 
             // A reading belongs to exactly one owner, a member or a guest.
             await using var ownerless = new NpgsqlCommand(
-                "INSERT INTO readings (id, kind, raw_input, normalized_input, depth, numbers, writer, sections, created_at) " +
-                "VALUES (gen_random_uuid(), 'number', '1', '1', 'lite', '{}', 'built-in', '[]', now())", connection);
+                "INSERT INTO readings (id, kind, raw_input, normalized_input, depth, numbers, writer, sections, created_at, seen_at) " +
+                "VALUES (gen_random_uuid(), 'number', '1', '1', 'lite', '{}', 'built-in', '[]', now(), now())", connection);
             violation = await Assert.ThrowsAsync<PostgresException>(() => ownerless.ExecuteNonQueryAsync());
             Assert.Equal("ck_readings_one_owner", violation.ConstraintName);
+
+            // A sighting's place and feeling come from the journal's fixed sets; a note has a length limit.
+            foreach (var (column, value, constraint) in new[]
+            {
+                ("seen_place", "'moon'", "ck_readings_seen_place"),
+                ("feeling", "'angry'", "ck_readings_feeling"),
+            })
+            {
+                await using var badSighting = new NpgsqlCommand(
+                    $"INSERT INTO readings (id, guest_id, kind, raw_input, normalized_input, depth, numbers, writer, sections, created_at, seen_at, {column}) " +
+                    $"VALUES (gen_random_uuid(), gen_random_uuid(), 'number', '1', '1', 'lite', '{{}}', 'built-in', '[]', now(), now(), {value})", connection);
+                violation = await Assert.ThrowsAsync<PostgresException>(() => badSighting.ExecuteNonQueryAsync());
+                Assert.Equal(constraint, violation.ConstraintName);
+            }
+            await using var longNote = new NpgsqlCommand(
+                "INSERT INTO readings (id, guest_id, kind, raw_input, normalized_input, depth, numbers, writer, sections, created_at, seen_at, note) " +
+                "VALUES (gen_random_uuid(), gen_random_uuid(), 'number', '1', '1', 'lite', '{}', 'built-in', '[]', now(), now(), repeat('n', 501))", connection);
+            violation = await Assert.ThrowsAsync<PostgresException>(() => longNote.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.StringDataRightTruncation, violation.SqlState);
 
             // A Web Vitals sample names a known metric and rating and has no negative value.
             await using var badMetric = new NpgsqlCommand(
@@ -120,7 +146,7 @@ public sealed class MigrationTests
         {
             var result = await AppCommand.RunAsync(["migrate"], AppCommand.PostgresEnvironment(connectionString));
             Assert.True(result.ExitCode == 0, result.Output);
-            Assert.Contains("Applied 3 migration(s)", result.Output);
+            Assert.Contains($"Applied {AllPostgresMigrations().Count} migration(s)", result.Output);
         }
         finally
         {
@@ -153,6 +179,61 @@ public sealed class MigrationTests
         {
             await TestPostgres.DropDatabaseAsync(connectionString);
         }
+    }
+
+    [Fact]
+    public async Task Readings_kept_before_the_journal_were_seen_when_they_were_made_on_postgres()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("journal-upgrade");
+        try
+        {
+            var options = new DbContextOptionsBuilder<PostgresVybeDbContext>().UseNpgsql(connectionString).Options;
+            await using var db = new PostgresVybeDbContext(options);
+            await AssertReadingsKeepTheirTimeAcrossTheJournalMigrationAsync(db);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task Readings_kept_before_the_journal_were_seen_when_they_were_made_on_sqlite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"vybe-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteVybeDbContext>().UseSqlite($"Data Source={file}").Options;
+            await using var db = new SqliteVybeDbContext(options);
+            await AssertReadingsKeepTheirTimeAcrossTheJournalMigrationAsync(db);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private static async Task AssertReadingsKeepTheirTimeAcrossTheJournalMigrationAsync(VybeDbContext db)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        var journal = migrations.FindIndex(m => m.EndsWith("_AddSightingJournal", StringComparison.Ordinal));
+        await db.Database.MigrateAsync(migrations[journal - 1]);
+        var madeAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        var id = Guid.NewGuid();
+        // Written as the previous schema's model would: straight SQL, since the entity now has more columns.
+        var createdAt = db.Database.IsNpgsql() ? madeAt : new DateTimeOffsetToBinaryConverter().ConvertToProvider(madeAt)!;
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO readings (id, guest_id, kind, raw_input, normalized_input, depth, numbers, writer, sections, created_at) VALUES ({id}, {Guid.NewGuid()}, 'number', '7', '7', 'lite', '{{}}', 'built-in', '[]', {createdAt})");
+
+        await db.Database.MigrateAsync();
+
+        var reading = await db.Readings.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal(madeAt, reading.SeenAt);
+        Assert.Equal(madeAt, reading.CreatedAt);
+        Assert.Null(reading.SeenPlace);
+        Assert.Null(reading.Note);
+        Assert.Null(reading.Feeling);
     }
 
     [Fact]

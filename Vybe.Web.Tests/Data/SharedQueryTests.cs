@@ -60,6 +60,7 @@ public abstract class SharedQueryTests : IAsyncLifetime
         Writer = "built-in",
         Sections = "[]",
         CreatedAt = createdAt,
+        SeenAt = createdAt,
     };
 
     [Fact]

@@ -60,6 +60,7 @@ public static class HistorySteps
             Sections = ReadingJson.Serialize(written.Sections),
             WriterNote = written.Note,
             CreatedAt = createdAt,
+            SeenAt = createdAt,
         };
     }
 

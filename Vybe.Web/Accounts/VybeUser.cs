@@ -6,6 +6,12 @@ namespace Vybe.Web.Accounts;
 public sealed class VybeUser : IdentityUser<Guid>
 {
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The member's IANA time zone (such as Europe/Paris); null shows times in UTC or the browser's zone.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Optional, for personal numbers (life path, personal day); the member can remove it.</summary>
+    public DateOnly? BirthDate { get; set; }
 }
 
 public sealed class VybeRole : IdentityRole<Guid>

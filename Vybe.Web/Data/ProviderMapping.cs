@@ -24,6 +24,7 @@ internal static class ProviderMapping
         builder.Entity<StoredReading>(entity =>
         {
             entity.Property(r => r.CreatedAt).HasColumnType("timestamptz");
+            entity.Property(r => r.SeenAt).HasColumnType("timestamptz");
             entity.Property(r => r.Numbers).HasColumnType("jsonb");
             entity.Property(r => r.Sections).HasColumnType("jsonb");
         });

@@ -36,6 +36,18 @@ public sealed class StoredReading
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the number was seen: the moment the reading was made unless the person says otherwise.</summary>
+    public DateTimeOffset SeenAt { get; set; }
+
+    /// <summary>Where it was seen: one of <see cref="SightingPlaces"/>, or not said.</summary>
+    public string? SeenPlace { get; set; }
+
+    /// <summary>The person's own note about the sighting (at most <see cref="SightingLimits.NoteMaxLength"/> characters).</summary>
+    public string? Note { get; set; }
+
+    /// <summary>How the person felt: one of <see cref="SightingFeelings"/>, or not said.</summary>
+    public string? Feeling { get; set; }
+
     /// <summary>Set while the owner shares the reading: the unguessable part of its read-only link.</summary>
     public string? ShareToken { get; set; }
 }

@@ -31,17 +31,22 @@ public sealed class ReadingService(IReadingWriter writer, HistoryStore history, 
         return views.From(row);
     }
 
-    private StoredReading NewRow(ReadingKind kind, string rawInput, string normalizedInput, ReadingDepth depth, string numbers, WrittenReading written) => new()
+    private StoredReading NewRow(ReadingKind kind, string rawInput, string normalizedInput, ReadingDepth depth, string numbers, WrittenReading written)
     {
-        Id = Guid.NewGuid(),
-        Kind = kind.Key(),
-        RawInput = rawInput,
-        NormalizedInput = normalizedInput,
-        Depth = depth.Key(),
-        Numbers = numbers,
-        Writer = written.Writer,
-        Sections = ReadingJson.Serialize(written.Sections),
-        WriterNote = written.Note,
-        CreatedAt = clock.GetUtcNow(),
-    };
+        var now = clock.GetUtcNow();
+        return new()
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind.Key(),
+            RawInput = rawInput,
+            NormalizedInput = normalizedInput,
+            Depth = depth.Key(),
+            Numbers = numbers,
+            Writer = written.Writer,
+            Sections = ReadingJson.Serialize(written.Sections),
+            WriterNote = written.Note,
+            CreatedAt = now,
+            SeenAt = now,
+        };
+    }
 }

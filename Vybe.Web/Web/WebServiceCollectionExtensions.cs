@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
                 "Vybe:PublicBaseUrl must be an absolute URL such as https://vybe.example.")
             .ValidateOnStart();
         services.AddSingleton<PublicUrls>();
+        services.AddScoped<VisitorTimeZones>();
         return services;
     }
 

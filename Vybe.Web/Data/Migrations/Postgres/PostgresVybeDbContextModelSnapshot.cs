@@ -181,6 +181,9 @@ namespace Vybe.Web.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -220,6 +223,10 @@ namespace Vybe.Web.Data.Migrations.Postgres
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -351,6 +358,11 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("depth");
 
+                    b.Property<string>("Feeling")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("feeling");
+
                     b.Property<Guid?>("GuestId")
                         .HasColumnType("uuid")
                         .HasColumnName("guest_id");
@@ -367,6 +379,11 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("normalized_input");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
                     b.Property<string>("Numbers")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -382,6 +399,15 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("sections");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("seen_at");
+
+                    b.Property<string>("SeenPlace")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("seen_place");
 
                     b.Property<string>("ShareToken")
                         .HasMaxLength(64)
@@ -417,17 +443,29 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_readings_guest_newest");
 
+                    b.HasIndex("GuestId", "SeenAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_readings_guest_seen");
+
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_readings_user_newest");
+
+                    b.HasIndex("UserId", "SeenAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_readings_user_seen");
 
                     b.ToTable("readings", null, t =>
                         {
                             t.HasCheckConstraint("ck_readings_depth", "depth IN ('lite', 'standard', 'deep')");
 
+                            t.HasCheckConstraint("ck_readings_feeling", "feeling IS NULL OR feeling IN ('calm', 'curious', 'hopeful', 'joyful', 'uneasy', 'puzzled')");
+
                             t.HasCheckConstraint("ck_readings_kind", "kind IN ('time', 'number', 'image', 'compare')");
 
                             t.HasCheckConstraint("ck_readings_one_owner", "(user_id IS NULL) <> (guest_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_readings_seen_place", "seen_place IS NULL OR seen_place IN ('clock', 'phone', 'receipt', 'plate', 'page', 'other')");
                         });
                 });
 

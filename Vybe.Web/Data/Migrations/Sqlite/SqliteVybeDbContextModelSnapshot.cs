@@ -169,6 +169,9 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -207,6 +210,10 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -335,6 +342,11 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("depth");
 
+                    b.Property<string>("Feeling")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feeling");
+
                     b.Property<Guid?>("GuestId")
                         .HasColumnType("TEXT")
                         .HasColumnName("guest_id");
@@ -351,6 +363,11 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_input");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
                     b.Property<string>("Numbers")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -366,6 +383,15 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("sections");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seen_at");
+
+                    b.Property<string>("SeenPlace")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_place");
 
                     b.Property<string>("ShareToken")
                         .HasMaxLength(64)
@@ -401,17 +427,29 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_readings_guest_newest");
 
+                    b.HasIndex("GuestId", "SeenAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_readings_guest_seen");
+
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_readings_user_newest");
+
+                    b.HasIndex("UserId", "SeenAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_readings_user_seen");
 
                     b.ToTable("readings", null, t =>
                         {
                             t.HasCheckConstraint("ck_readings_depth", "depth IN ('lite', 'standard', 'deep')");
 
+                            t.HasCheckConstraint("ck_readings_feeling", "feeling IS NULL OR feeling IN ('calm', 'curious', 'hopeful', 'joyful', 'uneasy', 'puzzled')");
+
                             t.HasCheckConstraint("ck_readings_kind", "kind IN ('time', 'number', 'image', 'compare')");
 
                             t.HasCheckConstraint("ck_readings_one_owner", "(user_id IS NULL) <> (guest_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_readings_seen_place", "seen_place IS NULL OR seen_place IN ('clock', 'phone', 'receipt', 'plate', 'page', 'other')");
                         });
                 });
 
