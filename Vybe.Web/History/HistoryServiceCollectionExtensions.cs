@@ -12,6 +12,7 @@ public static class HistoryServiceCollectionExtensions
         services.AddScoped<VisitorHistory>();
         services.AddSingleton<GuestHistoryCookie>();
         services.AddSingleton<ReadingViews>();
+        services.AddSingleton<Sharing.SharePreviewImages>();
         services.AddHostedService<GuestHistoryRetentionJob>();
         return services;
     }

@@ -18,6 +18,11 @@ public sealed class ViewModel(HistoryStore history, ReadingViews views, PublicUr
 
     public string? ShareUrl => Reading.Row.ShareToken is { } token ? urls.Absolute(HttpContext, Url.Page("/Readings/Shared", new { token })!) : null;
 
+    /// <summary>The card the share link shows in chats, so the owner sees what others will see.</summary>
+    public string? SharePreviewUrl => Reading.Row.ShareToken is { } token
+        ? Url.Page("/Readings/SharePreview", new { token, v = SharePreview.For(Reading).ContentHash })
+        : null;
+
     public async Task<IActionResult> OnGetAsync(Guid id, [FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
         var row = await history.FindAsync(visitor, id, cancellationToken);
