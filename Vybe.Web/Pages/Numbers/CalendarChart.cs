@@ -29,7 +29,8 @@ public sealed record CalendarChart(SightingCalendar Calendar)
     public const int Left = 34;
     public const int Top = 18;
 
-    public static string ViewBox => $"0 0 {Left + SightingCalendar.Weeks * Slot} {Top + 7 * Slot}";
+    // A little room on the right for a month named above the last week.
+    public static string ViewBox => $"0 0 {Left + SightingCalendar.Weeks * Slot + 10} {Top + 7 * Slot}";
 
     public string Summary
     {

@@ -33,7 +33,7 @@ public sealed class IndexModel(HistoryStore history, VisitorTimeZones timeZones,
 
     public BarChart HourChart => new("hours", "Sightings by hour of day", "Hour",
         Figures.ByHour.Select((count, hour) => new ChartBar(HourRange(hour), hour % 3 == 0 ? Two(hour) : null, count)).ToList(),
-        SlotWidth: 20, ShowValues: false);
+        SlotWidth: 14, ShowValues: false);
 
     public BarChart WeekdayChart => new("weekdays", "Sightings by day of the week", "Day",
         Figures.ByWeekday.Select((count, index) => new ChartBar(SightingStatistics.Weekdays[index].ToString(),
