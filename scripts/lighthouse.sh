@@ -2,7 +2,7 @@
 # Lighthouse CI over the pages people land on: publishes the built app, runs it in Production mode on
 # a fresh PostgreSQL database, seeds it through its own forms (an admin account confirmed through the
 # e-mail in the pickup folder, readings, a shared reading, a browser error), audits home, login,
-# signup, a shared reading, history and the admin error log with @lhci/cli (budgets in
+# signup, a shared reading, history, "your numbers" and the admin error log with @lhci/cli (budgets in
 # lighthouserc.json), prints the scores and exits non-zero when
 # a budget fails. Reports go to artifacts/lighthouse (git-ignored).
 #
@@ -117,13 +117,14 @@ main() {
 
   log "lhci collect (budgets and settings in lighthouserc.json)"
   rm -rf .lighthouseci "$REPORTS_DIR"
-  # Public pages first, audited as a guest; the puppeteer script logs in before /history.
+  # Public pages first, audited as a guest; the puppeteer script logs in before /history (and /numbers after it).
   npx --no-install lhci collect --config=lighthouserc.json \
     --url="$base_url/" \
     --url="$base_url/Account/Login" \
     --url="$base_url/Account/Signup" \
     --url="$shared_reading" \
     --url="$base_url/history" \
+    --url="$base_url/numbers" \
     --url="$base_url/Admin/Errors"
   npx --no-install lhci upload --config=lighthouserc.json >/dev/null
 

@@ -4,7 +4,7 @@
 "use strict";
 const { logIn } = require("./browser.cjs");
 
-const signedInPaths = [/^\/history/i, /^\/admin/i];
+const signedInPaths = [/^\/history/i, /^\/numbers/i, /^\/admin/i];
 let signedIn = false;
 
 module.exports = async (browser, context) => {
