@@ -40,13 +40,18 @@ public sealed record PersonalDayRelation(int CoreNumber, int PersonalDay, Number
     {
         NumberRelation.Same => Invariant($"The number you saw reduces to {PersonalDay}, your personal day number: the day's theme, said twice."),
         NumberRelation.SharedRoot => Invariant($"{Math.Max(CoreNumber, PersonalDay)} is a master number and {Math.Min(CoreNumber, PersonalDay)} its root: the same note in two octaves."),
-        NumberRelation.SameFamily => Invariant($"{CoreNumber} and {PersonalDay} are both {PersonalNumbers.FamilyName(CoreNumber)}, so the sighting pulls the way the day already goes."),
-        NumberRelation.DifferentFamilies => Invariant($"{CoreNumber} is one of {PersonalNumbers.FamilyName(CoreNumber)} and {PersonalDay} one of {PersonalNumbers.FamilyName(PersonalDay)}: the sighting asks for something the day does not bring by itself."),
+        NumberRelation.SameFamily => Invariant($"{WithRoot(CoreNumber)} and {WithRoot(PersonalDay)} are both {PersonalNumbers.FamilyName(CoreNumber)}, so the sighting pulls the way the day already goes."),
+        NumberRelation.DifferentFamilies => Invariant($"{WithRoot(CoreNumber)} is one of {PersonalNumbers.FamilyName(CoreNumber)} and {WithRoot(PersonalDay)} one of {PersonalNumbers.FamilyName(PersonalDay)}: the sighting asks for something the day does not bring by itself."),
         NumberRelation.Potential => Invariant($"0 is the number of potential: it takes on the colour of your personal day, {PersonalDay}."),
         _ => throw new InvalidOperationException($"Unknown relation {Relation}."),
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    // A master number belongs to its root's family: "11 (root 2)".
+    private static string WithRoot(int number) => NumerologyEngine.MasterNumbers.Contains(number)
+        ? Invariant($"{number} (root {NumerologyEngine.Root(number)})")
+        : number.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
