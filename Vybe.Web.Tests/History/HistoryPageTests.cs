@@ -16,7 +16,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         using var response = await browser.Client.GetAsync(HistoryExportPage.Url("json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.Clone();
+        return document.RootElement.GetProperty("readings").Clone();
     }
 
     private static IEnumerable<Guid> Ids(JsonElement export) => export.EnumerateArray().Select(r => r.GetProperty("id").GetGuid());
@@ -188,7 +188,7 @@ public sealed class HistoryPageTests(VybeAppFactory app) : IClassFixture<VybeApp
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.EndsWith(".json", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var readings = document.RootElement.EnumerateArray().ToList();
+        var readings = document.RootElement.GetProperty("readings").EnumerateArray().ToList();
         Assert.Equal([compare, number, time], readings.Select(r => r.GetProperty("id").GetGuid()));
 
         var compared = readings[0];

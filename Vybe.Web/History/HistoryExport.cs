@@ -6,9 +6,9 @@ using Vybe.Web.Web;
 namespace Vybe.Web.History;
 
 /// <summary>
-/// A visitor's whole history as JSON (everything, facts and prose as structured data) or CSV (one
-/// row per reading, the prose as plain text). A reading that cannot be parsed is exported with
-/// <c>readable: false</c> and no facts, rather than failing the export.
+/// A visitor's whole history as JSON (everything, facts and prose as structured data, and a member's
+/// birth date and time zone) or CSV (one row per reading, the prose as plain text). A reading that
+/// cannot be parsed is exported with <c>readable: false</c> and no facts, rather than failing the export.
 /// </summary>
 public static class HistoryExport
 {
@@ -17,9 +17,13 @@ public static class HistoryExport
     public static readonly IReadOnlyList<string> CsvHeader =
         ["id", "created_at", "kind", "input", "normalized_input", "depth", "core_number", "reduction", "patterns", "writer", "shared", "reading"];
 
-    public static async Task WriteJsonAsync(Stream output, IEnumerable<ReadingView> readings, CancellationToken cancellationToken)
+    /// <summary>A member's own settings that the export carries beside the readings (a guest has none).</summary>
+    public sealed record AccountSettings(DateOnly? BirthDate, string? TimeZone);
+
+    /// <summary>One object: <c>account</c> (null for a guest) and <c>readings</c>, newest first.</summary>
+    public static async Task WriteJsonAsync(Stream output, IEnumerable<ReadingView> readings, AccountSettings? account, CancellationToken cancellationToken)
     {
-        var document = readings.Select(reading => new
+        var list = readings.Select(reading => new
         {
             id = reading.Id,
             createdAt = reading.Row.CreatedAt,
@@ -34,6 +38,7 @@ public static class HistoryExport
             numbers = (object?)reading.Comparison ?? reading.Facts,
             sections = reading.IsReadable ? reading.Sections : null,
         });
+        var document = new { account, readings = list };
         await JsonSerializer.SerializeAsync(output, document, IndentedJson, cancellationToken);
     }
 

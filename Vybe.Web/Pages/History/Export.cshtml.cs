@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Vybe.Web.Data;
 using Vybe.Web.History;
 using Vybe.Web.History.Storage;
 using Vybe.Web.Web;
@@ -11,7 +13,7 @@ namespace Vybe.Web.Pages.History;
 
 /// <summary>The visitor's history as a JSON or CSV download (at most 100 readings, so it is built in one go).</summary>
 [NoStore]
-public sealed class ExportModel(HistoryStore history, ReadingViews views, TimeProvider clock) : PageModel
+public sealed class ExportModel(HistoryStore history, ReadingViews views, VybeDbContext db, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? format, [FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
@@ -27,7 +29,11 @@ public sealed class ExportModel(HistoryStore history, ReadingViews views, TimePr
         if (format == "json")
         {
             Response.ContentType = "application/json; charset=utf-8";
-            await HistoryExport.WriteJsonAsync(Response.Body, readings, cancellationToken);
+            var account = visitor.UserId is { } userId
+                ? await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                    .Select(u => new HistoryExport.AccountSettings(u.BirthDate, u.TimeZone)).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            await HistoryExport.WriteJsonAsync(Response.Body, readings, account, cancellationToken);
         }
         else
         {

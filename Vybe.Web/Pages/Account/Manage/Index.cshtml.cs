@@ -14,6 +14,8 @@ public sealed class IndexModel(UserManager<VybeUser> users, AccountMail mail) : 
     public string Email { get; private set; } = "";
     public bool EmailConfirmed { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public bool HasBirthDate { get; private set; }
+    public string? TimeZone { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -25,6 +27,8 @@ public sealed class IndexModel(UserManager<VybeUser> users, AccountMail mail) : 
         Email = user.Email ?? "";
         EmailConfirmed = user.EmailConfirmed;
         CreatedAt = user.CreatedAt;
+        HasBirthDate = user.BirthDate is not null;
+        TimeZone = user.TimeZone;
         return Page();
     }
 
