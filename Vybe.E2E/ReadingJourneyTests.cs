@@ -81,7 +81,7 @@ public sealed class ReadingJourneyTests(AppServerFixture server)
             var json = await DownloadAsync(page, "Export JSON");
             using (var export = JsonDocument.Parse(json))
             {
-                var depths = export.RootElement.EnumerateArray().Select(r => r.GetProperty("depth").GetString()).ToList();
+                var depths = export.RootElement.GetProperty("readings").EnumerateArray().Select(r => r.GetProperty("depth").GetString()).ToList();
                 Assert.Equal(["deep", "standard"], depths);
             }
             var csv = await DownloadAsync(page, "Export CSV");
