@@ -65,6 +65,15 @@ public static partial class VarietyMain
             }
         }
 
+        if (Environment.GetEnvironmentVariable("VARIETY_SHOW_SHARED") == depth.Key())
+        {
+            // For working on the writer: the sentences most often shared, with how many inputs share them.
+            foreach (var (key, inputs) in owners.Where(o => o.Value.Count > 1).OrderByDescending(o => o.Value.Count).Skip(int.Parse(Environment.GetEnvironmentVariable("VARIETY_SKIP") ?? "0", CultureInfo.InvariantCulture)).Take(40))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {inputs.Count,4} × core {key.Core}: {key.Sentence}"));
+            }
+        }
+
         var shares = readings.Select(r => r.Sentences.Length == 0
             ? 0
             : r.Sentences.Count(s => owners[(r.Core, s)].Any(input => input != r.Input)) / (double)r.Sentences.Length);
