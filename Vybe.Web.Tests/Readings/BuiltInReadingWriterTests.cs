@@ -23,10 +23,8 @@ public sealed partial class BuiltInReadingWriterTests
 
     public static TheoryData<int> CoreNumbers => new() { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 22, 33 };
 
-    public static TheoryData<string> AngelNumbers => new()
-    {
-        "000", "111", "222", "333", "444", "555", "666", "777", "888", "999", "1010", "1111", "1212", "1234", "2222",
-    };
+    /// <summary>Every entry of the angel-number dictionary.</summary>
+    public static TheoryData<string> AngelNumbers => new(Vybe.Web.Readings.AngelNumbers.All.Select(a => a.Digits).Order(StringComparer.Ordinal));
 
     public static TheoryData<string, string> Comparisons => new()
     {
@@ -158,9 +156,38 @@ public sealed partial class BuiltInReadingWriterTests
         Assert.NotNull(angel);
         Assert.Equal(digits, angel.Digits);
         Assert.Equal(digits, NumberMeanings.FindAngelNumber(digits));
+        Assert.Equal(digits, NumerologyEngine.Read(new ReadingSubject(digits, digits, null)).AngelNumber);
         Assert.StartsWith("The ", angel.Name, StringComparison.Ordinal);
+        Assert.InRange(angel.Keywords.Count, 3, 5);
+        Assert.All(angel.Keywords, k => Assert.Equal(k.Trim().ToLowerInvariant(), k));
         Assert.Equal(2, SentenceCount(angel.Message));
         Assert.Contains(digits, angel.Message, StringComparison.Ordinal);
+        Assert.Equal(1, SentenceCount(angel.OwnSentence));
+        Assert.StartsWith(angel.OwnSentence, angel.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_angel_dictionary_covers_every_family_and_no_two_entries_share_a_name_or_a_first_sentence()
+    {
+        var all = Vybe.Web.Readings.AngelNumbers.All;
+        string[] required =
+        [
+            "000", "111", "999", "101", "121", "989", "123", "789", "321", "987", "012", "210",
+            "0000", "1111", "9999", "1010", "1212", "2323", "9898", "1221", "1001", "9889", "1122", "2211", "9988",
+            "0123", "1234", "6789", "3210", "4321", "9876",
+        ];
+
+        Assert.Empty(required.Except(all.Select(a => a.Digits)));
+        Assert.Equal(all.Count, all.Select(a => a.Name).Distinct().Count());
+        Assert.Equal(all.Count, all.Select(a => a.OwnSentence).Distinct().Count());
+        Assert.True(all.Count >= 350, $"Only {all.Count} entries.");
+    }
+
+    [Theory]
+    [MemberData(nameof(AngelNumbers))]
+    public async Task Every_angel_reading_passes_the_check_the_OpenAI_writer_is_held_to(string digits)
+    {
+        await AssertPassesTheOutputCheck(Facts(digits));
     }
 
     [Theory]
@@ -283,7 +310,7 @@ public sealed partial class BuiltInReadingWriterTests
     [InlineData("11:11", NumberPattern.DoubleHour, "is a double hour")]
     [InlineData("12:21", NumberPattern.MirrorHour, "is a mirror hour")]
     [InlineData("444", NumberPattern.RepeatingDigits, "The 4 appears three times")]
-    [InlineData("1212", NumberPattern.RepeatedGroup, "The group 12 appears twice")]
+    [InlineData("123123", NumberPattern.RepeatedGroup, "The group 123 appears twice")]
     [InlineData("12321", NumberPattern.Palindrome, "read the same forwards and backwards")]
     [InlineData("1234", NumberPattern.AscendingRun, "each one step higher than the last")]
     [InlineData("4321", NumberPattern.DescendingRun, "each one lower than the last")]
@@ -304,7 +331,8 @@ public sealed partial class BuiltInReadingWriterTests
 
         var pattern = Section(reading, "The pattern").Body;
         Assert.Contains("mirror hour", pattern, StringComparison.Ordinal);
-        Assert.Contains("forwards and backwards", pattern, StringComparison.Ordinal);
+        Assert.Contains("12:21 is a mirror: the 1 of beginnings stands at both ends", pattern, StringComparison.Ordinal);
+        Assert.Contains("The minute mirrors the hour", pattern, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -460,6 +488,89 @@ public sealed partial class BuiltInReadingWriterTests
         }
     }
 
+    [Theory]
+    [InlineData("1212", "alternates: the 1 of beginnings and the 2 of partnership take turns")]
+    [InlineData("121", "is a mirror: the 1 of beginnings stands at both ends and the 2 of partnership at its centre")]
+    [InlineData("1122", "is made of doubled pairs, the 1 of beginnings and the 2 of partnership")]
+    [InlineData("15951", "read the same forwards and backwards")]
+    [InlineData("40794", "begins and ends with the 4 of foundations, like bookends")]
+    [InlineData("55", "The 5 of change appears twice")]
+    public async Task Each_pattern_class_has_its_own_lines(string input, string expected)
+    {
+        var reading = await writer.WriteAsync(Facts(input), ReadingDepth.Deep, CancellationToken.None);
+
+        Assert.Contains(expected, Section(reading, "The pattern").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deep_reading_of_317_speaks_of_its_digits_their_order_and_its_pairs()
+    {
+        var numbers = Section(await writer.WriteAsync(Facts("317"), ReadingDepth.Deep, CancellationToken.None), "The numbers").Body;
+
+        Assert.Contains("317 uses three different digits, each once: the 3 of expression, the 1 of beginnings and the 7 of reflection.", numbers, StringComparison.Ordinal);
+        Assert.Contains("dip from the 3 of expression to the 1 of beginnings, then rise again to the 7 of reflection", numbers, StringComparison.Ordinal);
+        Assert.Contains("Taken in pairs, it reads 31 and 17", numbers, StringComparison.Ordinal);
+        Assert.Contains("3 + 1 + 7 = 11", numbers, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Long_number_is_read_in_groups_of_three_and_counts_its_repeated_digits()
+    {
+        var numbers = Section(await writer.WriteAsync(Facts("100400729004"), ReadingDepth.Deep, CancellationToken.None), "The numbers").Body;
+
+        Assert.Contains("it is 100, 400, 729 and 004", numbers, StringComparison.Ordinal);
+        Assert.Contains("the 0 of potential six times", numbers, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("04:10", "in the early morning")]
+    [InlineData("12:30", "around midday")]
+    [InlineData("23:05", "late at night")]
+    [InlineData("9:55 pm", "late at night")]
+    [InlineData("9:55 am", "in the morning")]
+    public async Task Time_reading_names_its_hour_of_day(string input, string expected)
+    {
+        foreach (var depth in new[] { ReadingDepth.Standard, ReadingDepth.Deep })
+        {
+            Assert.Contains(expected, Text(await writer.WriteAsync(Facts(input), depth, CancellationToken.None)), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("12:12", "The minute repeats the hour exactly")]
+    [InlineData("14:41", "The minute mirrors the hour")]
+    [InlineData("09:00", "On the hour")]
+    [InlineData("13:33", "The minute takes up the hour's last digit, the 3 of expression")]
+    [InlineData("09:44", "The minute repeats its own digit, the 4 of foundations")]
+    public async Task Time_reading_says_what_its_minute_repeats(string input, string expected)
+    {
+        Assert.Contains(expected, Text(await writer.WriteAsync(Facts(input), ReadingDepth.Standard, CancellationToken.None)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_numbers_with_the_same_core_number_share_few_sentences()
+    {
+        // Both reduce to 11; once digit runs are set aside, at most a third of the sentences may match.
+        var first = Sentences(Text(await writer.WriteAsync(Facts("317"), ReadingDepth.Deep, CancellationToken.None)));
+        var second = Sentences(Text(await writer.WriteAsync(Facts("2900"), ReadingDepth.Deep, CancellationToken.None)));
+        Assert.Equal(Facts("317").CoreNumber, Facts("2900").CoreNumber);
+
+        var shared = first.Intersect(second).Count();
+        Assert.True(shared <= first.Count / 3, $"{shared} of {first.Count} sentences shared: {string.Join(" | ", first.Intersect(second))}");
+    }
+
+    [Fact]
+    public async Task Every_number_up_to_four_digits_and_every_time_passes_the_check_the_OpenAI_writer_is_held_to()
+    {
+        var inputs = Enumerable.Range(0, 10_000).Select(n => n.ToString(CultureInfo.InvariantCulture))
+            .Concat(Enumerable.Range(0, 24 * 60).Select(m => $"{m / 60:00}:{m % 60:00}"))
+            .Concat(["9:55 pm", "12:21 am", "123456789012", "100400729004", "999999999999", "000000000000"]);
+        foreach (var input in inputs)
+        {
+            await AssertPassesTheOutputCheck(Facts(input));
+        }
+    }
+
     [Fact]
     public async Task Cancelled_request_gets_a_cancelled_task()
     {
@@ -468,6 +579,22 @@ public sealed partial class BuiltInReadingWriterTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.WriteAsync(Facts("11:11"), ReadingDepth.Lite, source.Token));
     }
+
+    /// <summary>The built-in reading, serialised as a model's answer would be, passes the same check: shape, lengths and numbers.</summary>
+    private async Task AssertPassesTheOutputCheck(NumerologyFacts facts)
+    {
+        foreach (var depth in ReadingDepths.All)
+        {
+            var reading = await writer.WriteAsync(facts, depth, CancellationToken.None);
+            var json = System.Text.Json.JsonSerializer.Serialize(new { sections = reading.Sections.Select(s => new { heading = s.Heading, body = s.Body, points = s.Points }) });
+            Assert.True(
+                ReadingOutput.TryParse(json, ReadingShape.For(depth, comparison: false), NumberClaims.For(facts), out _, out var problem),
+                $"{facts.Input} at {depth.Key()}: {problem}");
+        }
+    }
+
+    private static List<string> Sentences(string text) =>
+        [.. Regex.Replace(text, @"\d+", "#").Split(['.', '!', '?']).Select(s => s.Trim()).Where(s => s.Length > 0)];
 
     private async Task AssertWellFormedAtEveryDepth(NumerologyFacts facts)
     {

@@ -127,6 +127,13 @@ public sealed class OpenAiWriterTests(OpenAiAppFactory app) : IClassFixture<Open
         Assert.Contains("json_schema", request);
         Assert.Contains("coreNumber", request);
         Assert.Contains($"Write a {depth.Key()} reading", request);
+        // …and the new facts about this input: its digits' counts and voices, order, pattern class, hour of day.
+        Assert.Contains("patternClass", request);
+        Assert.Contains("repeating", request);
+        Assert.Contains("beginnings", request);
+        Assert.Contains("partOfDay", request);
+        Assert.Contains("midday", request);
+        Assert.Contains("minuteEcho", request);
         var saved = await app.WithDbAsync(db => db.Readings.AsNoTracking().OrderByDescending(r => r.CreatedAt).FirstAsync());
         Assert.Equal("openai:gpt-test", saved.Writer);
     }

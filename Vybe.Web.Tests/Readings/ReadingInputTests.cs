@@ -72,7 +72,8 @@ public sealed class ReadingInputTests
         Assert.Equal(hour, time.Hour);
         Assert.Equal(minute, time.Minute);
         Assert.Equal(twelveHour, time.TwelveHourClock);
-        Assert.Equal(new ClockFace(faceHour, faceMinute), time.Clock);
+        Assert.Equal(new ClockFace(faceHour, faceMinute, twelveHour ? hour : null), time.Clock);
+        Assert.Equal(hour, TimeOfDay.Of(time.Clock).Hour);
     }
 
     public static TheoryData<string?> RejectedTimes => new()

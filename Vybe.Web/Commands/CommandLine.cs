@@ -2,12 +2,12 @@ namespace Vybe.Web.Commands;
 
 /// <summary>
 /// The app's maintenance commands, one class each in this folder: <c>migrate</c>, <c>grant-admin EMAIL</c>,
-/// <c>migrations-script [FILE]</c> and <c>parity URL_A URL_B</c>. Anything after the command's own arguments that starts with
+/// <c>migrations-script [FILE]</c>, <c>parity URL_A URL_B</c> and <c>reading DEPTH INPUT…</c> (a developer's tool). Anything after the command's own arguments that starts with
 /// <c>--</c> is host configuration, as for a normal run.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = [MigrateCommand.Name, GrantAdminCommand.Name, MigrationsScriptCommand.Name, ParityCommand.Name];
+    private static readonly string[] Commands = [MigrateCommand.Name, GrantAdminCommand.Name, MigrationsScriptCommand.Name, ParityCommand.Name, ReadingCommand.Name];
 
     public sealed record Invocation(string? Command, string[] CommandArguments, string[] HostArguments);
 
@@ -35,6 +35,7 @@ public static class CommandLine
             MigrateCommand.Name => await MigrateCommand.RunAsync(services),
             GrantAdminCommand.Name => await GrantAdminCommand.RunAsync(services, invocation.CommandArguments),
             MigrationsScriptCommand.Name => await MigrationsScriptCommand.RunAsync(invocation.CommandArguments),
+            ReadingCommand.Name => await ReadingCommand.RunAsync(invocation.CommandArguments),
             _ => throw new InvalidOperationException($"Unknown command {invocation.Command}"),
         };
     }

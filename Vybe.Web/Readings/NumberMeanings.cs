@@ -11,10 +11,7 @@ public sealed record NumberMeaning(
     string Shadow,
     IReadOnlyList<string> Questions);
 
-/// <summary>What a well-known repeated sequence (an "angel number") is said to signal.</summary>
-public sealed record AngelNumberMeaning(string Digits, string Name, string Message);
-
-/// <summary>The curated table of meanings for 0–9, 11, 22, 33 and the common angel numbers.</summary>
+/// <summary>The curated table of meanings for 0–9, 11, 22 and 33; the angel numbers are in <see cref="AngelNumbers"/>.</summary>
 public static class NumberMeanings
 {
     public static NumberMeaning For(int coreNumber) =>
@@ -22,8 +19,7 @@ public static class NumberMeanings
             ? meaning
             : throw new ArgumentOutOfRangeException(nameof(coreNumber), coreNumber, "Core numbers are 0–9, 11, 22 and 33.");
 
-    public static AngelNumberMeaning? Angel(string? digits) =>
-        digits is not null && AngelMeanings.TryGetValue(digits, out var meaning) ? meaning : null;
+    public static AngelNumberMeaning? Angel(string? digits) => AngelNumbers.Find(digits);
 
     /// <summary>
     /// The angel number the digits are known as: the digits themselves when the table has them,
@@ -32,12 +28,12 @@ public static class NumberMeanings
     /// </summary>
     public static string? FindAngelNumber(string digits)
     {
-        if (AngelMeanings.ContainsKey(digits))
+        if (AngelNumbers.Find(digits) is not null)
         {
             return digits;
         }
         var trimmed = digits.TrimStart('0');
-        if (trimmed.Length >= 3 && AngelMeanings.ContainsKey(trimmed))
+        if (trimmed.Length >= 3 && AngelNumbers.Find(trimmed) is not null)
         {
             return trimmed;
         }
@@ -262,55 +258,4 @@ public static class NumberMeanings
                 "Which boundaries would let your care last longer?",
             ]),
     }.ToDictionary(m => m.Number);
-
-    // Names start with "The" so a writer can say "the angel number 444, the Steady Ground"; each
-    // message opens with the digits so that it stands on its own.
-    private static readonly Dictionary<string, AngelNumberMeaning> AngelMeanings = new AngelNumberMeaning[]
-    {
-        new("000", "The Clean Slate",
-            "000 is read as a return to the source, a reminder of wholeness and of a cycle that can begin again from nothing. "
-                + "It invites you to treat this moment as a fresh start and to choose what you want to grow from it."),
-        new("111", "The Spark of Intention",
-            "111 is often read as a sign that a new beginning is opening and that your thoughts are gathering force. "
-                + "It invites you to notice what you keep thinking about and to point your attention at what you actually want."),
-        new("222", "The Quiet Balance",
-            "222 is said to carry a message of balance and partnership, a reminder that things may be coming together even before you can see how. "
-                + "It invites patience, cooperation and trust in the process."),
-        new("333", "The Encouragement",
-            "Traditions associate 333 with encouragement and creative support, a sign that you are being cheered on. "
-                + "It invites you to express yourself and to let your thoughts, words and actions pull in the same direction."),
-        new("444", "The Steady Ground",
-            "444 is widely read as a sign of protection and support, a reminder that the foundations you are laying are sound. "
-                + "It invites you to keep going with patience, trusting that careful, honest work holds."),
-        new("555", "The Winds of Change",
-            "555 is traditionally read as a signal that change is near, often larger than expected and often welcome in hindsight. "
-                + "It invites you to loosen your grip on the familiar and meet what is shifting with curiosity."),
-        new("666", "The Rebalancing",
-            "Despite its reputation, numerology traditions read 666 not as a threat but as a gentle call to rebalance, especially between everyday worries and inner life. "
-                + "It invites you to notice where fear or over-thinking has taken the lead, and to bring your attention back to what nourishes you."),
-        new("777", "The Inner Compass",
-            "777 is associated with reflection, learning and a sense of being on the right path. "
-                + "It invites you to trust your inner knowing and to make time for the quiet study that deepens it."),
-        new("888", "The Abundant Flow",
-            "Traditions link 888 with abundance, momentum and the balance between effort and reward. "
-                + "It invites you to receive what your work has earned with gratitude, and to let some of it flow on to others."),
-        new("999", "The Closing Chapter",
-            "999 is read as the close of a chapter, a sign that something has run its course. "
-                + "It invites you to let go with gratitude and to make space for what comes next."),
-        new("1010", "The Call to Grow",
-            "1010 joins the fresh start of 1 to the open potential of 0, and is often read as a call to personal growth. "
-                + "It invites you to step forward with confidence and to stay open to where that step leads."),
-        new("1111", "The Moment of Alignment",
-            "1111 is perhaps the best known of the angel numbers, read by many as a moment of alignment, when intention and circumstance line up. "
-                + "Many people make a wish when they see it, and the tradition invites you to use it to set a clear intention."),
-        new("1212", "The Wider Path",
-            "1212 pairs the initiative of 1 with the partnership of 2, and is often read as encouragement to step beyond your comfort zone. "
-                + "It invites you to trust your next step and to keep an open, hopeful outlook as you take it."),
-        new("1234", "The Steady Sequence",
-            "1234 is read as a sign of progress in good order, each step following naturally from the one before. "
-                + "It invites you to simplify, take the step that is in front of you, and trust the sequence."),
-        new("2222", "The Deepening Trust",
-            "2222 doubles the message of 222, and is often read as reassurance that relationships and plans are settling into place. "
-                + "It invites you to stay patient, keep faith in what is growing, and look after the partnerships that support you."),
-    }.ToDictionary(m => m.Digits, StringComparer.Ordinal);
 }

@@ -33,7 +33,8 @@ public static class NumerologyEngine
             IsMasterNumber: MasterNumbers.Contains(core),
             KarmicDebtNumbers: chain.Where(n => KarmicDebts.Contains((int)Math.Min(n, int.MaxValue))).Select(n => (int)n).Distinct().ToArray(),
             Patterns: Patterns(digits, subject.Clock),
-            AngelNumber: NumberMeanings.FindAngelNumber(digits));
+            AngelNumber: NumberMeanings.FindAngelNumber(digits),
+            Clock: subject.Clock);
     }
 
     public static ComparisonFacts Compare(NumerologyFacts first, NumerologyFacts second)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Vybe.Web.Readings;
 
 /// <summary>Shapes that numerology traditions give a name to. Listed in the order a reading mentions them.</summary>
@@ -38,6 +40,7 @@ public enum NumberPattern
 /// <param name="KarmicDebtNumbers">13, 14, 16 or 19 where they appear in the reduction chain.</param>
 /// <param name="Patterns">The patterns the digits (and the clock face) make.</param>
 /// <param name="AngelNumber">The angel number the digits are known as, if any (1111, 444…).</param>
+/// <param name="Clock">For a time, the clock face it was read from; null for a number (and in readings stored before it was kept).</param>
 public sealed record NumerologyFacts(
     string Input,
     string Digits,
@@ -47,9 +50,18 @@ public sealed record NumerologyFacts(
     bool IsMasterNumber,
     IReadOnlyList<int> KarmicDebtNumbers,
     IReadOnlyList<NumberPattern> Patterns,
-    string? AngelNumber)
+    string? AngelNumber,
+    ClockFace? Clock = null)
 {
     public bool IsKarmicDebt => KarmicDebtNumbers.Count > 0;
+
+    /// <summary>What the digits are made of: counts, order, pairs, groups, pattern class. Derived, so not stored.</summary>
+    [JsonIgnore]
+    public DigitProfile Profile => DigitProfile.Of(Digits);
+
+    /// <summary>For a time, the hour of day and what the minute repeats. Derived, so not stored.</summary>
+    [JsonIgnore]
+    public TimeOfDay? Time => Clock is null ? null : TimeOfDay.Of(Clock);
 
     /// <summary>The chain as a person writes it: 0955 → 19 → 10 → 1.</summary>
     public string ReductionText => string.Join(" → ", ReductionChain.Select((value, index) => index == 0 ? Digits : value.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -123,8 +123,8 @@ public static partial class ReadingOutput
 }
 
 /// <summary>
-/// The numbers a reading may state: those the engine computed for it (the input and its parts, the
-/// digit sums and chain, the core and combined numbers), the master and karmic numbers the
+/// The numbers a reading may state: those the engine computed for it (the input and its parts, its
+/// pairs and groups of three, the digit sums and chain, the core and combined numbers), the master and karmic numbers the
 /// tradition names, and single digits (which prose uses to count). A claim such as "core number 7"
 /// or "reduces to 7" must name one of the computed results.
 /// </summary>
@@ -191,6 +191,18 @@ public sealed partial class NumberClaims
         if (facts.AngelNumber is { } angel)
         {
             allowed.Add(long.Parse(angel, CultureInfo.InvariantCulture));
+        }
+        if (facts.Time is { } time)
+        {
+            allowed.Add(time.Hour);
+        }
+        // The pairs and groups of three the input is made of (317: 31 and 17), which a reading may name.
+        for (var length = 2; length <= 3; length++)
+        {
+            for (var start = 0; start + length <= facts.Digits.Length; start++)
+            {
+                allowed.Add(long.Parse(facts.Digits.AsSpan(start, length), CultureInfo.InvariantCulture));
+            }
         }
         results.UnionWith(facts.ReductionChain);
         results.Add(facts.DigitSum);

@@ -8,8 +8,11 @@ public enum ReadingKind
     Compare,
 }
 
-/// <summary>A clock face as the visitor saw it: two-digit hour and minute.</summary>
-public sealed record ClockFace(string Hour, string Minute);
+/// <summary>
+/// A clock face as the visitor saw it: two-digit hour and minute, and for a 12-hour time the hour
+/// of the day it stands for (9:55 pm shows 09 and is hour 21); null means the shown hour is the hour of day.
+/// </summary>
+public sealed record ClockFace(string Hour, string Minute, int? HourOfDay = null);
 
 /// <summary>
 /// What a reading is about, after parsing: the normalised text shown back to the visitor, the

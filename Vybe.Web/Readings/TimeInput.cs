@@ -66,7 +66,7 @@ public sealed partial record TimeInput(int Hour, int Minute, bool TwelveHourCloc
         var shownMinute = minute.ToString("00", CultureInfo.InvariantCulture);
         var hour24 = (hour % 12) + (meridiem == "pm" ? 12 : 0);
         time = new TimeInput(hour24, minute, true, $"{shownHour}:{shownMinute} {meridiem}", shownHour + shownMinute,
-            new ClockFace(hour.ToString("00", CultureInfo.InvariantCulture), shownMinute));
+            new ClockFace(hour.ToString("00", CultureInfo.InvariantCulture), shownMinute, hour24));
         return true;
     }
 

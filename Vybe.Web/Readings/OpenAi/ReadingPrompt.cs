@@ -15,8 +15,9 @@ public static class ReadingPrompt
         "Vybe's engine has already computed every number; you write the prose. Rules: " +
         "1. Never compute, change or invent numbers: state only numbers that appear in the facts you are given, and say the core number exactly as given. " +
         "2. Speak as the numerology traditions do ('traditions say', 'invites'), warm and specific, never certain about the future; no medical, legal or financial advice. " +
-        "3. Plain text only: no HTML, no Markdown, no emoji. " +
-        "4. Answer with JSON in the given schema and nothing else.";
+        "3. Speak of this input itself, not only of its core number: its digits and how often each appears, their order, the pairs and groups it is made of, its pattern class, any karmic or master number, and for a time the hour of day and what the minute repeats, using the facts and the digits' meanings given; two inputs with the same core number must not read alike. " +
+        "4. Plain text only: no HTML, no Markdown, no emoji. " +
+        "5. Answer with JSON in the given schema and nothing else.";
 
     private static readonly BinaryData Schema = BinaryData.FromString("""
         {
@@ -47,6 +48,8 @@ public static class ReadingPrompt
         new UserChatMessage(Request("reading", depth, ReadingShape.For(depth, comparison: false), new
         {
             facts,
+            digits = Digits(facts),
+            time = facts.Time,
             meanings = Meanings(facts),
         })),
     ];
@@ -77,10 +80,28 @@ public static class ReadingPrompt
         $"Write a {depth.Key()} {what} ({depth.Description()}). Shape: {shape.Describe()}\n\n" +
         JsonSerializer.Serialize(content, ReadingJson.Options);
 
+    /// <summary>What the digits are made of, with what each digit stands for.</summary>
+    internal static object Digits(NumerologyFacts facts)
+    {
+        var profile = facts.Profile;
+        return new
+        {
+            counts = profile.Counts.Select(c => new { c.Digit, c.Count, DigitVoices.For(c.Digit).Noun, DigitVoices.For(c.Digit).Gift }),
+            profile.Order,
+            profile.First,
+            profile.Last,
+            profile.Pairs,
+            profile.Groups,
+            profile.PatternClass,
+        };
+    }
+
     private static object Meanings(NumerologyFacts facts) => new
     {
         core = Core(facts.CoreNumber),
-        angelNumber = NumberMeanings.Angel(facts.AngelNumber) is { } angel ? new { angel.Digits, angel.Name, angel.Message } : null,
+        master = facts.IsMasterNumber ? new { root = NumerologyEngine.Root(facts.CoreNumber), rootName = NumberMeanings.For(NumerologyEngine.Root(facts.CoreNumber)).Name } : null,
+        karmic = facts.KarmicDebtNumbers.Select(debt => new { number = debt, meaning = BuiltInReadingWriter.KarmicMeaning(debt) }),
+        angelNumber = NumberMeanings.Angel(facts.AngelNumber) is { } angel ? new { angel.Digits, angel.Name, angel.Keywords, angel.Message } : null,
     };
 
     private static object Core(int number)
