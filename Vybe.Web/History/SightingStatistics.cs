@@ -253,6 +253,8 @@ public static class SightingStatistics
     private static List<TimeChance> Times(List<LoggedSighting> sightings) => sightings
         .Select(s => ClockFaceOf(s))
         .OfType<ClockFace>()
+        // What the face shows: 9:55 pm and 09:55 are one time here, whatever hour of the day each was.
+        .Select(face => face with { HourOfDay = null })
         .GroupBy(face => face)
         .Select(g => new TimeChance(g.Key, g.Count(), sightings.Count, ClockChance.For(g.Key)))
         .OrderByDescending(t => t.Count)

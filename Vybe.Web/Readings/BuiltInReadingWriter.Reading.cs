@@ -149,6 +149,10 @@ public sealed partial class BuiltInReadingWriter
             return $"In groups of three, as a long number is read aloud, it is {JoinList(profile.Groups)}, opening in turn on {JoinList(openings)}.";
         }
         var steps = profile.Pairs.Select(pair => Step(pair[0], pair[1])).ToArray();
+        if (profile.Pairs.Count > 1 && profile.Pairs.Distinct().Count() == 1)
+        {
+            return $"Taken in pairs, it reads {profile.Pairs[0]} {Times(profile.Pairs.Count)} over, {steps[0]} each time.";
+        }
         return profile.Pairs.Count == 1
             ? $"As a pair, {profile.Pairs[0]} is {steps[0]}."
             : $"Taken in pairs, it reads {JoinList(profile.Pairs)}: {string.Join(", then ", steps)}.";
@@ -306,7 +310,9 @@ public sealed partial class BuiltInReadingWriter
             PartOfDay.Evening => ("in the evening", "as the day turns towards rest"),
             _ => ("late at night", "when the day is letting go"),
         };
-        return $"{facts.Input} falls {when}, {mood}, and here the hour's {hour} meets the minute's {minute}.";
+        return hour == minute
+            ? $"{facts.Input} falls {when}, {mood}, and here the hour and the minute speak of {hour} with one voice."
+            : $"{facts.Input} falls {when}, {mood}, and here the hour's {hour} meets the minute's {minute}.";
     }
 
     private static string MinuteSentence(NumerologyFacts facts)
@@ -330,6 +336,16 @@ public sealed partial class BuiltInReadingWriter
     {
         var minute = Voice(facts.Clock!.Minute[1]);
         var hour = JoinList(facts.Clock.Hour.Select(c => Voice(c).Noun).Distinct());
+        if (hour == minute.Noun)
+        {
+            // The minute would only repeat the hour's word: speak of the one quality the whole time carries.
+            return time.PartOfDay switch
+            {
+                PartOfDay.SmallHours or PartOfDay.LateNight => $"At this hour of the night, when the whole time speaks of {hour}, note what it brought to mind and let it wait for the light.",
+                PartOfDay.EarlyMorning or PartOfDay.Morning => $"With the whole morning time speaking of {hour}, {minute.Action} before the day fills up.",
+                _ => $"With the whole time speaking of {hour}, pause for a moment today and ask where {hour} is already at work in your life.",
+            };
+        }
         return time.PartOfDay switch
         {
             PartOfDay.SmallHours => $"If an hour of {hour} finds you awake in the small hours, write the thought down and leave {minute.Noun} for the morning.",
@@ -383,8 +399,8 @@ public sealed partial class BuiltInReadingWriter
         else
         {
             sentences.Add(facts.ReductionChain.Count == 2
-                ? Invariant($"Added together from the {profile.First} of {Voice(profile.First).Noun} to the {profile.Last} of {Voice(profile.Last).Noun}, {facts.SumText}, with the {profile.Highest} giving the most, so the chain is short, {facts.ReductionText}, and leaves {core}, {Title(core)}.")
-                : Invariant($"Added together from the {profile.First} of {Voice(profile.First).Noun} to the {profile.Last} of {Voice(profile.Last).Noun}, {facts.SumText}, with the {profile.Highest} giving the most; adding again until a single digit or a master number remains gives the full chain {facts.ReductionText}, which leaves {core}, {Title(core)}."));
+                ? Invariant($"{AddedTogether(profile)}, {facts.SumText}{GivingTheMost(profile)}, so the chain is short, {facts.ReductionText}, and leaves {core}, {Title(core)}.")
+                : Invariant($"{AddedTogether(profile)}, {facts.SumText}{GivingTheMost(profile)}; adding again until a single digit or a master number remains gives the full chain {facts.ReductionText}, which leaves {core}, {Title(core)}."));
         }
 
         sentences.Add(meaning.Essence);
@@ -449,10 +465,14 @@ public sealed partial class BuiltInReadingWriter
         var added = profile.Counts.Where(c => !meaning.Keywords.Contains(Voice(c.Digit).Noun))
             .Select(c => c.Count == 1 ? Voice(c.Digit).Noun : $"{Voice(c.Digit).Noun} {Times(c.Count)} over").ToArray();
         var lead = profile.Leading?.Digit ?? profile.First;
-        IEnumerable<string> gifts = facts.Clock is { } clock
-            ? [$"the hour brings {JoinList(clock.Hour.Distinct().Select(c => Voice(c).Gift))}", $"the minute {JoinList(clock.Minute.Distinct().Select(c => Voice(c).Gift))}"]
+        IEnumerable<string> gifts = facts.Clock is { } clock && clock.Hour.Distinct().Order().SequenceEqual(clock.Minute.Distinct().Order())
+            ? [$"the hour and the minute both bring {JoinList(clock.Hour.Distinct().Select(c => Voice(c).Gift))}"]
+            : facts.Clock is { } differing
+            ? [$"the hour brings {JoinList(differing.Hour.Distinct().Select(c => Voice(c).Gift))}", $"the minute {JoinList(differing.Minute.Distinct().Select(c => Voice(c).Gift))}"]
             : profile.Counts.OrderByDescending(c => c.Count).Take(3).Select(c => $"the {c.Digit} brings {Voice(c.Digit).Gift}");
-        var traps = lead == profile.Last
+        var traps = profile.Counts.Count == 1
+            ? $"watch for {Voice(lead).Trap}, the trap of the {lead} that is all there is"
+            : lead == profile.Last
             ? $"watch for {Voice(lead).Trap}, the trap of the {lead} that carries it, and for {Voice(Middle(profile)).Trap} at its heart"
             : $"watch for {Voice(lead).Trap} where the {lead} of {Voice(lead).Noun} leads, for {Voice(Middle(profile)).Trap} in the middle and for {Voice(profile.Last).Trap} where the {profile.Last} closes";
         return Paragraph(
@@ -470,10 +490,11 @@ public sealed partial class BuiltInReadingWriter
         var core = facts.CoreNumber;
         var profile = facts.Profile;
         var first = Voice(profile.First);
-        var way = facts.Clock is { } clock ? $"{facts.Input} suggests a way in: {Voice(clock.Hour[1]).Action}, and let {Voice(clock.Minute[0]).Noun} and {Voice(clock.Minute[1]).Noun} follow" : profile.Length switch
+        var way = facts.Clock is { } clock ? $"{facts.Input} suggests a way in: {Voice(clock.Hour[1]).Action}, and let {JoinList(clock.Minute.Select(c => Voice(c).Noun).Distinct())} follow" : profile.Length switch
         {
             1 => $"{facts.Input} suggests a way in: {first.Action}",
             2 => $"{facts.Input} suggests a way in: {first.Action}, then {Voice(profile.Last).Action}",
+            _ when profile.Counts.Count == 1 => $"{facts.Input} suggests a way in: {first.Action}, and come back to it each time the {profile.First} turns up",
             _ => $"{facts.Input} suggests a way in: {first.Action}, keep {Voice(Middle(profile)).Noun} close along the way, and end the day as its {profile.Last} does, with {Voice(profile.Last).Noun}",
         };
         return $"{CoreWord(core)} invites you to {DigitVoices.CoreAction(core)}, and {way}.";
@@ -515,6 +536,8 @@ public sealed partial class BuiltInReadingWriter
         {
             1 => $"With {first.Noun} standing alone in {facts.Input}, {first.Question}?",
             2 => $"With {first.Noun} at the start of {facts.Input} and {Voice(profile.Last).Noun} at its end, {first.Question}?",
+            _ when profile.Counts.Count == 1 => $"With {first.Noun} in every digit of {facts.Input}, {first.Question}?",
+            _ when profile.First == profile.Last && Middle(profile) == profile.First => $"With {first.Noun} at both ends of {facts.Input} and at its heart, {first.Question}?",
             _ => $"With {first.Noun} at the start of {facts.Input}, {Voice(Middle(profile)).Noun} at its heart and {Voice(profile.Last).Noun} at its end, {Voice(Middle(profile)).Question}?",
         };
     }
@@ -525,6 +548,15 @@ public sealed partial class BuiltInReadingWriter
         {
             var minute = JoinList(facts.Clock!.Minute.Select(c => Voice(c).Noun).Distinct());
             var hour = JoinList(facts.Clock.Hour.Select(c => Voice(c).Noun).Distinct());
+            if (hour == minute)
+            {
+                return time.PartOfDay switch
+                {
+                    PartOfDay.SmallHours or PartOfDay.LateNight => $"What is it about the night that brings {hour} to mind, and what would you do about it by day?",
+                    PartOfDay.EarlyMorning or PartOfDay.Morning => $"What would change if you began tomorrow morning with {hour}, and kept to it all day?",
+                    _ => $"Where in the middle of your day is there room for {hour}, and who would notice if you made it?",
+                };
+            }
             return time.PartOfDay switch
             {
                 PartOfDay.SmallHours or PartOfDay.LateNight => $"What is it about the night that brings {minute} to mind after an hour of {hour}, and what would you do about it by day?",
@@ -551,6 +583,13 @@ public sealed partial class BuiltInReadingWriter
     private static DigitVoice Voice(char digit) => DigitVoices.For(digit);
 
     /// <summary>The middle digit (of an even length, the one just right of the middle).</summary>
+    // "Added together from the 1 of beginnings to the 1 of beginnings" says nothing when one digit is all there is.
+    private static string AddedTogether(DigitProfile profile) => profile.Counts.Count == 1
+        ? $"Added together, its {CountWord(profile.Length)} {profile.First}s"
+        : Invariant($"Added together from the {profile.First} of {Voice(profile.First).Noun} to the {profile.Last} of {Voice(profile.Last).Noun}");
+
+    private static string GivingTheMost(DigitProfile profile) => profile.Counts.Count == 1 ? "" : Invariant($", with the {profile.Highest} giving the most");
+
     private static int Middle(DigitProfile profile) => profile.Digits[profile.Length / 2] - '0';
 
     /// <summary>Up to three digits from the middle of the input.</summary>
