@@ -9,13 +9,15 @@ namespace Vybe.Web.History;
 /// A visitor's whole history as JSON (everything, facts and prose as structured data, and a member's
 /// birth date and time zone) or CSV (one row per reading, the prose as plain text). A reading that
 /// cannot be parsed is exported with <c>readable: false</c> and no facts, rather than failing the export.
+/// Both carry the sighting journal (seen at, in UTC; place and feeling as their stored keys; the note as written).
 /// </summary>
 public static class HistoryExport
 {
     private static readonly JsonSerializerOptions IndentedJson = new(ReadingJson.Options) { WriteIndented = true };
 
     public static readonly IReadOnlyList<string> CsvHeader =
-        ["id", "created_at", "kind", "input", "normalized_input", "depth", "core_number", "reduction", "patterns", "writer", "shared", "reading"];
+        ["id", "created_at", "kind", "input", "normalized_input", "depth", "core_number", "reduction", "patterns", "writer", "shared", "seen_at", "place", "feeling", "note",
+        "reading"];
 
     /// <summary>A member's own settings that the export carries beside the readings (a guest has none).</summary>
     public sealed record AccountSettings(DateOnly? BirthDate, string? TimeZone);
@@ -34,6 +36,10 @@ public static class HistoryExport
             writer = reading.Row.Writer,
             writerNote = reading.Row.WriterNote,
             shared = reading.IsShared,
+            seenAt = reading.Row.SeenAt,
+            place = reading.Row.SeenPlace,
+            feeling = reading.Row.Feeling,
+            note = reading.Row.Note,
             readable = reading.IsReadable,
             numbers = (object?)reading.Comparison ?? reading.Facts,
             sections = reading.IsReadable ? reading.Sections : null,
@@ -50,7 +56,7 @@ public static class HistoryExport
             await Csv.WriteLineAsync(writer,
             [
                 reading.Id.ToString(),
-                reading.Row.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                Utc(reading.Row.CreatedAt),
                 reading.Row.Kind,
                 reading.Row.RawInput,
                 reading.Row.NormalizedInput,
@@ -60,10 +66,16 @@ public static class HistoryExport
                 reading.Facts is { } f ? string.Join("; ", f.Patterns.Select(p => p.Label())) : "",
                 reading.Row.Writer,
                 reading.IsShared ? "yes" : "no",
+                Utc(reading.Row.SeenAt),
+                reading.Row.SeenPlace,
+                reading.Row.Feeling,
+                reading.Row.Note,
                 reading.IsReadable ? PlainText(reading.Sections) : ReadingView.CorruptMessage,
             ]);
         }
     }
+
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static string PlainText(IEnumerable<ReadingSection> sections) => string.Join("\n\n", sections.Select(section =>
     {

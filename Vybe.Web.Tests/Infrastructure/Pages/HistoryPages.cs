@@ -75,3 +75,92 @@ public static class HistoryExportPage
 
     public static string Url(string format) => $"{Path}?format={format}";
 }
+
+/// <summary>
+/// The sighting panel (<c>section.sighting-panel</c>): on a reading's answer, on its permalink, on
+/// <c>/history/{id}/sighting</c>, or alone as htmx's answer. Its form, fields and facts live here.
+/// </summary>
+public sealed class SightingPanelView(IParentNode root)
+{
+    public const string FormSelector = "form.sighting-form";
+
+    public SightingPanelView(HtmlBrowser.Page page) : this(page.Document)
+    {
+    }
+
+    /// <summary>The field names the form posts (the page binds one <c>Sighting</c>).</summary>
+    public static class Fields
+    {
+        public const string SeenAt = "Sighting.SeenAt";
+        public const string TimeZone = "Sighting.TimeZone";
+        public const string Place = "Sighting.Place";
+        public const string Feeling = "Sighting.Feeling";
+        public const string Note = "Sighting.Note";
+    }
+
+    /// <summary>The page that edits a reading's sighting (the history rows' "Log sighting" link).</summary>
+    public static string Path(Guid id) => $"/history/{id}/sighting";
+
+    public IElement? Panel => root.QuerySelector("section.sighting-panel");
+
+    public IHtmlFormElement Form =>
+        (IHtmlFormElement?)root.QuerySelector(FormSelector) ?? throw new InvalidOperationException($"No sighting form in: {((INode)root).TextContent}");
+
+    public bool IsOpen => root.QuerySelector("details.sighting-details")?.HasAttribute("open") == true;
+
+    /// <summary>A field's value as the form shows it (a select's chosen option, a textarea's text).</summary>
+    public string? Value(string field) => root.QuerySelector($"{FormSelector} [name='{field}']") switch
+    {
+        IHtmlSelectElement select => select.Value,
+        IHtmlTextAreaElement area => area.Value,
+        IHtmlInputElement input => input.Value,
+        _ => null,
+    };
+
+    /// <summary>The message next to a field (<c>Sighting_Note-error</c>), or "".</summary>
+    public string ErrorFor(string field) => root.QuerySelector($"#{field.Replace('.', '_')}-error")?.TextContent.Trim() ?? "";
+
+    /// <summary>What the panel says was logged: "Seen", "Where", "Felt", "Note".</summary>
+    public string? Fact(string term) => root.QuerySelectorAll(".sighting-facts > div")
+        .FirstOrDefault(d => d.QuerySelector("dt")?.TextContent.Trim() == term)?.QuerySelector("dd")?.TextContent.Trim();
+
+    /// <summary>The <c>&lt;time&gt;</c> of "Seen".</summary>
+    public IElement? SeenTime => root.QuerySelector(".sighting-facts time");
+
+    public bool SaysSaved => root.QuerySelector(".sighting-saved") is not null;
+}
+
+/// <summary>The history's filter form and the journal lines of its rows.</summary>
+public static class HistoryJournal
+{
+    public const string FilterFormSelector = "form.history-filters";
+
+    /// <summary>The query names the filter form sends.</summary>
+    public static class Filters
+    {
+        public const string Number = "number";
+        public const string Kind = "kind";
+        public const string Place = "place";
+        public const string From = "from";
+        public const string To = "to";
+    }
+
+    /// <summary>The link that opens a row's sighting page.</summary>
+    public static string? SightingLink(this HistoryListPage list, Guid id) => list.Row(id)?.QuerySelector("a.history-log")?.GetAttribute("href");
+
+    public static string? PlaceOf(this HistoryListPage list, Guid id) => list.Row(id)?.QuerySelector(".history-place")?.TextContent.Trim();
+
+    public static string? FeelingOf(this HistoryListPage list, Guid id) => list.Row(id)?.QuerySelector(".history-feeling")?.TextContent.Trim();
+
+    public static string? NoteOf(this HistoryListPage list, Guid id) => list.Row(id)?.QuerySelector(".history-note")?.TextContent.Trim();
+
+    public static IElement? SeenOf(this HistoryListPage list, Guid id) => list.Row(id)?.QuerySelector("time.history-seen");
+
+    /// <summary>The message next to a filter (<c>filter-number-error</c>), or "".</summary>
+    public static string FilterError(this HtmlBrowser.Page page, string filter) =>
+        page.Document.QuerySelector($"#filter-{filter}-error")?.TextContent.Trim() ?? "";
+
+    public static bool SaysNothingMatches(this HtmlBrowser.Page page) => page.Document.QuerySelector(".filter-empty") is not null;
+
+    public static string? JournalScope(this HtmlBrowser.Page page) => page.Document.QuerySelector(".journal-scope")?.TextContent;
+}

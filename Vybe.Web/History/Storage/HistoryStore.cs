@@ -34,10 +34,36 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
         }, cancellationToken);
     }
 
-    public async Task<HistoryPage> PageAsync(HistoryOwner owner, HistoryCursor? after, CancellationToken cancellationToken)
+    public Task<HistoryPage> PageAsync(HistoryOwner owner, HistoryCursor? after, CancellationToken cancellationToken) =>
+        PageAsync(owner, HistoryFilter.None, after, cancellationToken);
+
+    /// <summary>
+    /// A page of the owner's readings that the filter keeps, newest first. The filter narrows the rows
+    /// the keyset walks, so a page's cursor leads to the next page of the same filtered list.
+    /// </summary>
+    public async Task<HistoryPage> PageAsync(HistoryOwner owner, HistoryFilter filter, HistoryCursor? after, CancellationToken cancellationToken)
     {
-        var page = await ByCreatedAt.PageAsync(Owned(owner).AsNoTracking(), after?.Position, settings.PageSize, cancellationToken);
+        var page = await ByCreatedAt.PageAsync(Filtered(Owned(owner), filter).AsNoTracking(), after?.Position, settings.PageSize, cancellationToken);
         return new HistoryPage(page.Rows, page.HasOlder ? HistoryCursor.After(page.Rows[^1]) : null);
+    }
+
+    /// <summary>
+    /// Logs (or changes) what the owner says about a reading's sighting. Null when the reading is not
+    /// the owner's, so nobody else can tell it exists.
+    /// </summary>
+    public async Task<StoredReading?> LogSightingAsync(HistoryOwner owner, Guid id, SightingEntry entry, CancellationToken cancellationToken)
+    {
+        var reading = await Owned(owner).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (reading is null)
+        {
+            return null;
+        }
+        reading.SeenAt = entry.SeenAt;
+        reading.SeenPlace = entry.Place;
+        reading.Feeling = entry.Feeling;
+        reading.Note = entry.Note;
+        await db.SaveChangesAsync(cancellationToken);
+        return reading;
     }
 
     public Task<List<StoredReading>> AllAsync(HistoryOwner owner, CancellationToken cancellationToken) =>
@@ -113,6 +139,35 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
         var cutoff = GuestCutoff();
         return db.Readings.DeleteInBatchesAsync(r => r.GuestId != null && r.CreatedAt < cutoff, r => r.CreatedAt, r => r.Id, batchSize,
             cancellationToken);
+    }
+
+    private static IQueryable<StoredReading> Filtered(IQueryable<StoredReading> rows, HistoryFilter filter)
+    {
+        if (filter.Number is { } number)
+        {
+            // A comparison's input is "first & second": it is found by either of its numbers.
+            var first = number + " & ";
+            var second = " & " + number;
+            rows = rows.Where(r => r.NormalizedInput == number
+                || (r.Kind == "compare" && (r.NormalizedInput.StartsWith(first) || r.NormalizedInput.EndsWith(second))));
+        }
+        if (filter.Kind is { } kind)
+        {
+            rows = rows.Where(r => r.Kind == kind);
+        }
+        if (filter.Place is { } place)
+        {
+            rows = rows.Where(r => r.SeenPlace == place);
+        }
+        if (filter.SeenFrom is { } from)
+        {
+            rows = rows.Where(r => r.SeenAt >= from);
+        }
+        if (filter.SeenUntil is { } until)
+        {
+            rows = rows.Where(r => r.SeenAt < until);
+        }
+        return rows;
     }
 
     /// <summary>The owner's readings; none for <see cref="HistoryOwner.None"/> (whose null ids would otherwise match every member's rows).</summary>
