@@ -70,7 +70,8 @@ public sealed partial class SightingJournalJourneyTests(AppServerFixture server)
             await AccountSteps.MainNavigationLink(page, "History").ClickAsync();
             await page.Locator(".history-item", new() { HasText = "11:11" }).Locator("a.history-link").ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Make a share link" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#share-panel .share-preview img")).ToBeVisibleAsync();
+            // The owner sees the card itself, loaded: the 1200 × 630 PNG, not a broken image.
+            await Assertions.Expect(page.Locator("#share-panel .share-preview img")).ToHaveJSPropertyAsync("naturalWidth", 1200);
             await PageChecks.CheckAsync(page, "journal-shared");
             var shareUrl = await page.GetByLabel("Share link").InputValueAsync();
 

@@ -371,7 +371,7 @@ public sealed class SightingJournalTests(VybeAppFactory app) : IClassFixture<Vyb
 
         using var json = await member.Browser.Client.GetAsync(HistoryExportPage.Url("json"));
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
-        var exported = document.RootElement[0];
+        var exported = document.RootElement.GetProperty("readings")[0];
         Assert.Equal(seen, exported.GetProperty("seenAt").GetDateTimeOffset());
         Assert.Equal("receipt", exported.GetProperty("place").GetString());
         Assert.Equal("uneasy", exported.GetProperty("feeling").GetString());

@@ -48,12 +48,14 @@ public sealed class HtmxUrlTests(VybeAppFactory app) : IClassFixture<VybeAppFact
                 checkedElements++;
             }
         }
-        // The four reading forms, a delete form per history row, the history's "Load more", the share toggle.
+        // The four reading forms, a delete form per history row, the history's "Load more", the share
+        // toggle and the sighting form on the permalink.
         var history = pages[4].Document;
         Assert.NotNull(history.QuerySelector("li.load-more a[hx-get]"));
         var rows = history.QuerySelectorAll(".history-item form[hx-post]").Length;
         Assert.True(rows > 1, "the history shows no rows to delete");
         Assert.NotNull(pages[5].Document.QuerySelector("#share-panel form[hx-post]"));
-        Assert.Equal(4 + rows + 1 + 1, checkedElements);
+        Assert.NotNull(pages[5].Document.QuerySelector(".sighting-panel form[hx-post]"));
+        Assert.Equal(4 + rows + 1 + 1 + 1, checkedElements);
     }
 }
