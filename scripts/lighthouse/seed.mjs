@@ -113,7 +113,10 @@ try {
   await read(page, "time", { "#Input_Time": "11:11" }, "deep");
 
   // The deep 11:11 reading is the one shared: the longest page a stranger can be sent.
-  await page.click("#result a[href^='/r/']");
+  // Followed by address, not clicked: scripts still rewriting the answer (local times) can move the
+  // link between the moment a click is aimed and the moment it lands.
+  const permalink = await page.$eval("#result a[href^='/r/']", (link) => link.href);
+  await page.goto(permalink, { waitUntil: "load" });
   await page.waitForSelector("#share-panel form button[type=submit]");
   await page.click("#share-panel form button[type=submit]");
   await page.waitForSelector("#share-url");
