@@ -20,8 +20,13 @@ public sealed class ViewModel(HistoryStore history, ReadingViews views, PublicUr
 
     /// <summary>The card the share link shows in chats, so the owner sees what others will see.</summary>
     public string? SharePreviewUrl => Reading.Row.ShareToken is { } token
-        ? Url.Page("/Readings/SharePreview", new { token, v = SharePreview.For(Reading).ContentHash })
+        ? Url.Page("/Readings/SharePreview", new { token, v = Card.ContentHash })
         : null;
+
+    /// <summary>What the card says, worked out once per response for its URL and its alt text.</summary>
+    public SharePreview Card => card ??= SharePreview.For(Reading);
+
+    private SharePreview? card;
 
     public async Task<IActionResult> OnGetAsync(Guid id, [FromVisitor] HistoryOwner visitor, CancellationToken cancellationToken)
     {
