@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting.Internal;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.ErrorLog.Issues;
 using Vybe.Web.Tests.Infrastructure;
 
 namespace Vybe.Web.Tests.ErrorLog;
@@ -77,7 +79,10 @@ public sealed class ErrorLogWriterTests : IDisposable
     private ErrorLogWriter Writer(ErrorLogQueue queue, ServiceProvider services, TextWriter console, TimeProvider clock,
         ErrorLogOptions? options = null) =>
         new(queue, new DatabaseErrorLogStore(services.GetRequiredService<IServiceScopeFactory>()), new ConsoleFallback(console),
-            Options.Create(options ?? new ErrorLogOptions()), clock, new ErrorLogMetrics(MeterFactory), NullLogger<ErrorLogWriter>.Instance);
+            Options.Create(options ?? new ErrorLogOptions()), clock, new ErrorLogMetrics(MeterFactory),
+            new ErrorIssueAlertQueue(), TestRelease, NullLogger<ErrorLogWriter>.Instance);
+
+    private static readonly AppRelease TestRelease = new(new ConfigurationBuilder().Build());
 
     /// <summary>Moves the fake clock forward in small steps until the condition holds, so no timer is skipped.</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what)
@@ -141,7 +146,7 @@ public sealed class ErrorLogWriterTests : IDisposable
         using var writer = Writer(queue, services, TextWriter.Null, clock);
         await writer.StartAsync(CancellationToken.None);
         IErrorLog logger = new ErrorLogger(queue, new HttpContextAccessor(), new HostingEnvironment { EnvironmentName = "Test" },
-            Options.Create(new ErrorLogOptions()), clock, NullLogger<ErrorLogger>.Instance);
+            Options.Create(new ErrorLogOptions()), clock, TestRelease, NullLogger<ErrorLogger>.Instance);
 
         // Write is synchronous (it returns no task to wait on), so the caller cannot be held up by the database.
         var exception = Record.Exception(() =>

@@ -12,6 +12,12 @@ public sealed class VybeUser : IdentityUser<Guid>
 
     /// <summary>Optional, for personal numbers (life path, personal day); the member can remove it.</summary>
     public DateOnly? BirthDate { get; set; }
+
+    // Error-log alerts for admins, each on unless the admin turned it off (account page).
+    public bool MuteNewIssueAlerts { get; set; }
+    public bool MuteRegressionAlerts { get; set; }
+    public bool MuteSpikeAlerts { get; set; }
+    public bool MuteDailyErrorDigest { get; set; }
 }
 
 public sealed class VybeRole : IdentityRole<Guid>

@@ -71,9 +71,8 @@ public static class DataServiceCollectionExtensions
         await scope.ServiceProvider.GetRequiredService<VybeDbContext>().MigrateOneAtATimeAsync();
     }
 
-    // pg_advisory_lock's two-number form: a key space apart from the single-number locks of History.
-    private const int AdvisoryLockClass = 0x56796265; // "Vybe"
-    private const int MigrationsLock = 1;
+    private const int AdvisoryLockClass = AdvisoryLocks.Class;
+    private const int MigrationsLock = AdvisoryLocks.Migrations;
 
     /// <summary>
     /// Applies pending migrations; on PostgreSQL, one process at a time. EF Core's own migration lock

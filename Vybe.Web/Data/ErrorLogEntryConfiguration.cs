@@ -27,6 +27,9 @@ internal sealed class ErrorLogEntryConfiguration : IEntityTypeConfiguration<Erro
         entity.Property(e => e.Details).HasColumnName("details").HasConversion<StoredJsonConverter>();
         entity.Property(e => e.Ip).HasColumnName("ip");
         entity.Property(e => e.Ua).HasColumnName("ua");
+        entity.Property(e => e.Release).HasColumnName("release").HasMaxLength(ErrorIssueConfiguration.ReleaseMaxLength);
+        entity.Property(e => e.Fingerprint).HasColumnName("fingerprint").HasMaxLength(ErrorIssueConfiguration.FingerprintLength);
+        entity.Property(e => e.IssueId).HasColumnName("issue_id");
 
         entity.HasIndex(e => e.Ts).HasDatabaseName("ix_error_logs_ts");
         entity.HasIndex(e => e.Service).HasDatabaseName("ix_error_logs_service");
@@ -37,5 +40,10 @@ internal sealed class ErrorLogEntryConfiguration : IEntityTypeConfiguration<Erro
         entity.HasIndex(e => e.RequestId).HasDatabaseName("ix_error_logs_request_id");
         entity.HasIndex(e => e.UserId).HasDatabaseName("ix_error_logs_user_id");
         entity.HasIndex(e => new { e.Ts, e.Id }).IsDescending(true, true).HasDatabaseName("ix_error_logs_ts_id");
+        // An issue's latest events; the row log filtered by issue or release.
+        entity.HasIndex(e => new { e.IssueId, e.Ts, e.Id }).IsDescending(false, true, true).HasDatabaseName("ix_error_logs_issue_ts_id");
+        entity.HasIndex(e => e.Release).HasDatabaseName("ix_error_logs_release");
+        // The writer's backfill finds rows written before fingerprints by this partial index.
+        entity.HasIndex(e => e.Id).HasFilter("fingerprint IS NULL").HasDatabaseName("ix_error_logs_unfingerprinted");
     }
 }

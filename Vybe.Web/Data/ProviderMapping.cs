@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.ErrorLog.Issues;
 using Vybe.Web.History;
 using Vybe.Web.WebVitals;
 
@@ -21,6 +22,30 @@ internal static class ProviderMapping
             entity.Property(e => e.Details).HasColumnType("jsonb");
             entity.Property(e => e.Ip).HasColumnType("inet");
         });
+        builder.Entity<ErrorIssue>(entity =>
+        {
+            entity.Property(i => i.Id).UseIdentityByDefaultColumn();
+            entity.Property(i => i.FirstSeen).HasColumnType("timestamptz");
+            entity.Property(i => i.LastSeen).HasColumnType("timestamptz");
+            entity.Property(i => i.ResolvedAt).HasColumnType("timestamptz");
+            entity.Property(i => i.SnoozedUntil).HasColumnType("timestamptz");
+            entity.Property(i => i.RegressedAt).HasColumnType("timestamptz");
+            entity.Property(i => i.LastAlertedAt).HasColumnType("timestamptz");
+            entity.Property(i => i.SpikeHour).HasColumnType("timestamptz");
+        });
+        builder.Entity<ErrorIssueFingerprint>(entity =>
+        {
+            entity.Property(f => f.FirstSeen).HasColumnType("timestamptz");
+            entity.Property(f => f.LastSeen).HasColumnType("timestamptz");
+        });
+        builder.Entity<ErrorIssueRelease>(entity =>
+        {
+            entity.Property(r => r.FirstSeen).HasColumnType("timestamptz");
+            entity.Property(r => r.LastSeen).HasColumnType("timestamptz");
+        });
+        builder.Entity<ErrorIssueHour>(entity => entity.Property(h => h.Hour).HasColumnType("timestamptz"));
+        builder.Entity<ErrorRelease>(entity => entity.Property(r => r.FirstSeen).HasColumnType("timestamptz"));
+        builder.Entity<ErrorDigestRun>(entity => entity.Property(r => r.SentAt).HasColumnType("timestamptz"));
         builder.Entity<StoredReading>(entity =>
         {
             entity.Property(r => r.CreatedAt).HasColumnType("timestamptz");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vybe.Web.Accounts;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.ErrorLog.Issues;
 using Vybe.Web.History;
 using Vybe.Web.WebVitals;
 
@@ -17,6 +18,20 @@ public abstract class VybeDbContext(DbContextOptions options)
     : IdentityDbContext<VybeUser, VybeRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<ErrorLogEntry> ErrorLogs => Set<ErrorLogEntry>();
+
+    public DbSet<ErrorIssue> ErrorIssues => Set<ErrorIssue>();
+
+    public DbSet<ErrorIssueFingerprint> ErrorIssueFingerprints => Set<ErrorIssueFingerprint>();
+
+    public DbSet<ErrorIssueUser> ErrorIssueUsers => Set<ErrorIssueUser>();
+
+    public DbSet<ErrorIssueRelease> ErrorIssueReleases => Set<ErrorIssueRelease>();
+
+    public DbSet<ErrorIssueHour> ErrorIssueHours => Set<ErrorIssueHour>();
+
+    public DbSet<ErrorRelease> ErrorReleases => Set<ErrorRelease>();
+
+    public DbSet<ErrorDigestRun> ErrorDigestRuns => Set<ErrorDigestRun>();
 
     public DbSet<StoredReading> Readings => Set<StoredReading>();
 

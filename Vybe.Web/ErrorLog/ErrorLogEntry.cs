@@ -19,6 +19,15 @@ public sealed class ErrorLogEntry : IAgedRow
     public string? Details { get; set; }
     public IPAddress? Ip { get; set; }
     public string? Ua { get; set; }
+
+    /// <summary>The app's release that wrote the row (<c>Vybe:Release</c>, else the build's version); null on rows from before releases were recorded.</summary>
+    public string? Release { get; set; }
+
+    /// <summary>What groups the row with others (<c>ErrorFingerprint</c>); set by the writer.</summary>
+    public string? Fingerprint { get; set; }
+
+    /// <summary>The issue the row counted towards when it was written.</summary>
+    public long? IssueId { get; set; }
 }
 
 public static class ErrorLogLevels

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Vybe.Web.ErrorLog.Issues;
 
 namespace Vybe.Web.ErrorLog;
 
@@ -14,6 +15,8 @@ public static class ErrorLogServiceCollectionExtensions
 
         services.AddHttpContextAccessor();
         services.AddSingleton(sp => new ErrorLogQueue(sp.GetRequiredService<IOptions<ErrorLogOptions>>().Value.QueueCapacity));
+        services.AddSingleton<AppRelease>();
+        services.AddSingleton<ErrorIssueAlertQueue>();
         services.AddSingleton<IErrorLog, ErrorLogger>();
         services.AddSingleton<IErrorLogStore, DatabaseErrorLogStore>();
         services.AddSingleton<ConsoleFallback>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Vybe.Web.ErrorLog.Issues;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.ErrorLog;
@@ -27,12 +28,16 @@ public sealed class ErrorLogWriter : DrainingBackgroundService
     private readonly ILogger<ErrorLogWriter> diagnostics;
     private readonly ErrorLogMetrics metrics;
     private readonly ResiliencePipeline retry;
+    private readonly ErrorIssueAlertQueue alerts;
+    private readonly AppRelease release;
 
     public ErrorLogWriter(ErrorLogQueue queue, IErrorLogStore store, ConsoleFallback fallback, IOptions<ErrorLogOptions> options,
-        TimeProvider clock, ErrorLogMetrics metrics, ILogger<ErrorLogWriter> diagnostics)
+        TimeProvider clock, ErrorLogMetrics metrics, ErrorIssueAlertQueue alerts, AppRelease release, ILogger<ErrorLogWriter> diagnostics)
         : base(clock)
     {
         this.queue = queue;
+        this.alerts = alerts;
+        this.release = release;
         this.store = store;
         this.fallback = fallback;
         this.options = options.Value;
@@ -63,8 +68,16 @@ public sealed class ErrorLogWriter : DrainingBackgroundService
     public long BatchesWritten => Interlocked.Read(ref batchesWritten);
     private long batchesWritten;
 
+    /// <summary>Rows written before fingerprints that the start-up backfill counted into issues.</summary>
+    public long RowsBackfilled => Interlocked.Read(ref rowsBackfilled);
+    private long rowsBackfilled;
+
+    /// <summary>Rows taken per backfill transaction: each holds the error-log lock, so writing new rows waits at most one of them.</summary>
+    public const int BackfillBatchSize = 500;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await PrepareAsync(stoppingToken);
         // The loop ends when the queue is completed (at shutdown) and drained, not when stoppingToken fires,
         // so entries logged during shutdown still reach the database.
         while (await queue.WaitToReadAsync(CancellationToken.None))
@@ -74,6 +87,31 @@ public sealed class ErrorLogWriter : DrainingBackgroundService
             {
                 await WriteBatchAsync(batch);
             }
+        }
+    }
+
+    /// <summary>
+    /// Before the first batch: records this instance's release, then counts rows from before
+    /// fingerprints into their issues. A database that cannot be reached does not stop the writer:
+    /// the next start tries again.
+    /// </summary>
+    private async Task PrepareAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await store.RegisterReleaseAsync(release.Name, clock.GetUtcNow(), stoppingToken);
+            int counted;
+            do
+            {
+                counted = await store.BackfillAsync(BackfillBatchSize, stoppingToken);
+                Interlocked.Add(ref rowsBackfilled, counted);
+            }
+            while (counted == BackfillBatchSize && !stoppingToken.IsCancellationRequested);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            diagnostics.LogWarning(exception, "The error log could not record release {Release} or count older rows into issues; it tries again at the next start",
+                release.Name);
         }
     }
 
@@ -132,8 +170,9 @@ public sealed class ErrorLogWriter : DrainingBackgroundService
 
     private async Task InsertAsync(List<ErrorLogEntry> rows)
     {
-        await retry.ExecuteAsync(async token => await store.InsertAsync(rows, token), Abandoned);
+        var raised = await retry.ExecuteAsync(async token => await store.InsertAsync(rows, token), Abandoned);
         metrics.Written(rows.Count);
+        alerts.Enqueue(raised);
     }
 
     private void NotWritten(List<ErrorLogEntry> rows, Exception exception)
@@ -161,6 +200,13 @@ public sealed class ErrorLogWriter : DrainingBackgroundService
     protected override TimeSpan ShutdownFlushTimeout => options.ShutdownFlushTimeout;
 
     protected override void CompleteQueue() => queue.Complete();
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The last batch's alerts are queued; the alert sender drains them.
+        alerts.Complete();
+    }
 
     protected override void OnFlushTimedOut() =>
         diagnostics.LogWarning("The error log did not drain within {Timeout}; the rest goes to the console", options.ShutdownFlushTimeout);

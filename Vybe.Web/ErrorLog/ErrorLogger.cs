@@ -16,6 +16,7 @@ public sealed class ErrorLogger(
     IHostEnvironment hostEnvironment,
     IOptions<ErrorLogOptions> options,
     TimeProvider clock,
+    AppRelease release,
     ILogger<ErrorLogger> diagnostics) : IErrorLog
 {
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
@@ -40,6 +41,7 @@ public sealed class ErrorLogger(
                 Details = SerializeDetails(details),
                 Ip = context?.Ip,
                 Ua = context?.UserAgent is { } userAgent ? SecretRedactor.RedactUrls(userAgent) : null,
+                Release = release.Name,
             });
         }
         catch (Exception exception)

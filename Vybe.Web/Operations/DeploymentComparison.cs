@@ -13,6 +13,7 @@ public static class DeploymentComparison
     {
         var differences = new List<string>();
         Compare("version", a.Version, b.Version);
+        Compare("release", a.Release ?? "(not reported)", b.Release ?? "(not reported)");
         Compare("environment", a.Environment, b.Environment);
         Compare("database provider", a.DatabaseProvider, b.DatabaseProvider);
 

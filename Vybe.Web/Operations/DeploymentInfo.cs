@@ -9,6 +9,9 @@ public sealed record DeploymentInfo
     /// <summary>The app's informational version (the package version and the commit it was built from).</summary>
     public required string Version { get; init; }
 
+    /// <summary>The release the error log records on its rows (<see cref="ErrorLog.AppRelease"/>): the version unless <c>Vybe:Release</c> says otherwise.</summary>
+    public string? Release { get; init; }
+
     public required string Environment { get; init; }
 
     /// <summary>The machine that answered; expected to differ between instances, so <c>parity</c> ignores it.</summary>

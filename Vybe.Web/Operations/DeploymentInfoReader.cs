@@ -1,7 +1,7 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vybe.Web.Data;
+using Vybe.Web.ErrorLog;
 
 namespace Vybe.Web.Operations;
 
@@ -10,12 +10,10 @@ public sealed class DeploymentInfoReader(
     VybeDbContext db,
     IConfiguration configuration,
     IHostEnvironment environment,
-    IOptions<DatabaseOptions> database)
+    IOptions<DatabaseOptions> database,
+    AppRelease release)
 {
-    public static string AppVersion { get; } =
-        typeof(DeploymentInfoReader).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(DeploymentInfoReader).Assembly.GetName().Version?.ToString()
-        ?? "unknown";
+    public static string AppVersion => AppRelease.BuildVersion;
 
     public async Task<DeploymentInfo> ReadAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +23,7 @@ public sealed class DeploymentInfoReader(
         return new DeploymentInfo
         {
             Version = AppVersion,
+            Release = release.Name,
             Environment = environment.EnvironmentName,
             Instance = Environment.MachineName,
             DatabaseProvider = database.Value.Provider,

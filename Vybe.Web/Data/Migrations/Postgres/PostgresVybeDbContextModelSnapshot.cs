@@ -204,6 +204,18 @@ namespace Vybe.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MuteDailyErrorDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MuteNewIssueAlerts")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MuteRegressionAlerts")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MuteSpikeAlerts")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -269,9 +281,18 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("environment");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fingerprint");
+
                     b.Property<IPAddress>("Ip")
                         .HasColumnType("inet")
                         .HasColumnName("ip");
+
+                    b.Property<long?>("IssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_id");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -282,6 +303,11 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("message");
+
+                    b.Property<string>("Release")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("release");
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid")
@@ -315,8 +341,15 @@ namespace Vybe.Web.Data.Migrations.Postgres
                     b.HasIndex("Environment")
                         .HasDatabaseName("ix_error_logs_environment");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_error_logs_unfingerprinted")
+                        .HasFilter("fingerprint IS NULL");
+
                     b.HasIndex("Level")
                         .HasDatabaseName("ix_error_logs_level");
+
+                    b.HasIndex("Release")
+                        .HasDatabaseName("ix_error_logs_release");
 
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_error_logs_request_id");
@@ -334,12 +367,289 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         .IsDescending()
                         .HasDatabaseName("ix_error_logs_ts_id");
 
+                    b.HasIndex("IssueId", "Ts", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_error_logs_issue_ts_id");
+
                     b.ToTable("error_logs", null, t =>
                         {
                             t.HasCheckConstraint("ck_error_logs_environment", "environment IN ('development', 'test', 'staging', 'production')");
 
                             t.HasCheckConstraint("ck_error_logs_level", "level IN ('error', 'warn', 'info')");
                         });
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorDigestRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_error_digest_runs");
+
+                    b.ToTable("error_digest_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Culprit")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("culprit");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_count");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("first_seen");
+
+                    b.Property<DateTimeOffset?>("LastAlertedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("last_alerted_at");
+
+                    b.Property<string>("LastRelease")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_release");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("last_seen");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<DateTimeOffset?>("RegressedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("regressed_at");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<bool>("ResolvedInNextRelease")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolved_in_next_release");
+
+                    b.Property<string>("ResolvedInRelease")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_in_release");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("service");
+
+                    b.Property<DateTimeOffset?>("SnoozedUntil")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("snoozed_until");
+
+                    b.Property<long?>("SnoozedUntilCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("snoozed_until_count");
+
+                    b.Property<DateTimeOffset?>("SpikeHour")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("spike_hour");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("UsersCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("users_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_error_issues");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ux_error_issues_fingerprint");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_error_issues_merged_into");
+
+                    b.HasIndex("LastSeen", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_error_issues_last_seen_id");
+
+                    b.ToTable("error_issues", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_error_issues_level", "level IN ('error', 'warn', 'info')");
+
+                            t.HasCheckConstraint("ck_error_issues_status", "status IN ('open', 'resolved', 'ignored', 'snoozed')");
+                        });
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueFingerprint", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_count");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("first_seen");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_id");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("last_seen");
+
+                    b.Property<long>("OriginalIssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("original_issue_id");
+
+                    b.HasKey("Fingerprint")
+                        .HasName("pk_error_issue_fingerprints");
+
+                    b.HasIndex("IssueId")
+                        .HasDatabaseName("ix_error_issue_fingerprints_issue");
+
+                    b.HasIndex("OriginalIssueId")
+                        .HasDatabaseName("ix_error_issue_fingerprints_original");
+
+                    b.ToTable("error_issue_fingerprints", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueHour", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("hour");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_count");
+
+                    b.HasKey("Fingerprint", "Hour")
+                        .HasName("pk_error_issue_hours");
+
+                    b.HasIndex("Hour")
+                        .HasDatabaseName("ix_error_issue_hours_hour");
+
+                    b.ToTable("error_issue_hours", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueRelease", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Release")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("release");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_count");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("first_seen");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("last_seen");
+
+                    b.HasKey("Fingerprint", "Release")
+                        .HasName("pk_error_issue_releases");
+
+                    b.HasIndex("Release")
+                        .HasDatabaseName("ix_error_issue_releases_release");
+
+                    b.ToTable("error_issue_releases", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueUser", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("UserKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_key");
+
+                    b.HasKey("Fingerprint", "UserKey")
+                        .HasName("pk_error_issue_users");
+
+                    b.ToTable("error_issue_users", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorRelease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("first_seen");
+
+                    b.HasKey("Name")
+                        .HasName("pk_error_releases");
+
+                    b.ToTable("error_releases", (string)null);
                 });
 
             modelBuilder.Entity("Vybe.Web.History.StoredReading", b =>
@@ -573,6 +883,32 @@ namespace Vybe.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssue", b =>
+                {
+                    b.HasOne("Vybe.Web.ErrorLog.Issues.ErrorIssue", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_error_issues_merged_into");
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueFingerprint", b =>
+                {
+                    b.HasOne("Vybe.Web.ErrorLog.Issues.ErrorIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_error_issue_fingerprints_issue");
+
+                    b.HasOne("Vybe.Web.ErrorLog.Issues.ErrorIssue", null)
+                        .WithMany()
+                        .HasForeignKey("OriginalIssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_error_issue_fingerprints_original");
                 });
 
             modelBuilder.Entity("Vybe.Web.History.StoredReading", b =>

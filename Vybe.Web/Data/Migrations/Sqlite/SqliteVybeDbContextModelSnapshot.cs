@@ -192,6 +192,18 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MuteDailyErrorDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MuteNewIssueAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MuteRegressionAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MuteSpikeAlerts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -255,9 +267,18 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
                     b.Property<string>("Ip")
                         .HasColumnType("TEXT")
                         .HasColumnName("ip");
+
+                    b.Property<long?>("IssueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issue_id");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -268,6 +289,11 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("message");
+
+                    b.Property<string>("Release")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release");
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("TEXT")
@@ -299,8 +325,15 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                     b.HasIndex("Environment")
                         .HasDatabaseName("ix_error_logs_environment");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_error_logs_unfingerprinted")
+                        .HasFilter("fingerprint IS NULL");
+
                     b.HasIndex("Level")
                         .HasDatabaseName("ix_error_logs_level");
+
+                    b.HasIndex("Release")
+                        .HasDatabaseName("ix_error_logs_release");
 
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_error_logs_request_id");
@@ -318,12 +351,287 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .IsDescending()
                         .HasDatabaseName("ix_error_logs_ts_id");
 
+                    b.HasIndex("IssueId", "Ts", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_error_logs_issue_ts_id");
+
                     b.ToTable("error_logs", null, t =>
                         {
                             t.HasCheckConstraint("ck_error_logs_environment", "environment IN ('development', 'test', 'staging', 'production')");
 
                             t.HasCheckConstraint("ck_error_logs_level", "level IN ('error', 'warn', 'info')");
                         });
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorDigestRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_error_digest_runs");
+
+                    b.ToTable("error_digest_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Culprit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culprit");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_count");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_seen");
+
+                    b.Property<long?>("LastAlertedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_alerted_at");
+
+                    b.Property<string>("LastRelease")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_release");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<long?>("RegressedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("regressed_at");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<bool>("ResolvedInNextRelease")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_in_next_release");
+
+                    b.Property<string>("ResolvedInRelease")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_in_release");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("snoozed_until");
+
+                    b.Property<long?>("SnoozedUntilCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("snoozed_until_count");
+
+                    b.Property<long?>("SpikeHour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("spike_hour");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("UsersCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("users_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_error_issues");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ux_error_issues_fingerprint");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_error_issues_merged_into");
+
+                    b.HasIndex("LastSeen", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_error_issues_last_seen_id");
+
+                    b.ToTable("error_issues", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_error_issues_level", "level IN ('error', 'warn', 'info')");
+
+                            t.HasCheckConstraint("ck_error_issues_status", "status IN ('open', 'resolved', 'ignored', 'snoozed')");
+                        });
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueFingerprint", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_count");
+
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_seen");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issue_id");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen");
+
+                    b.Property<long>("OriginalIssueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("original_issue_id");
+
+                    b.HasKey("Fingerprint")
+                        .HasName("pk_error_issue_fingerprints");
+
+                    b.HasIndex("IssueId")
+                        .HasDatabaseName("ix_error_issue_fingerprints_issue");
+
+                    b.HasIndex("OriginalIssueId")
+                        .HasDatabaseName("ix_error_issue_fingerprints_original");
+
+                    b.ToTable("error_issue_fingerprints", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueHour", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_count");
+
+                    b.HasKey("Fingerprint", "Hour")
+                        .HasName("pk_error_issue_hours");
+
+                    b.HasIndex("Hour")
+                        .HasDatabaseName("ix_error_issue_hours_hour");
+
+                    b.ToTable("error_issue_hours", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueRelease", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Release")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_count");
+
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_seen");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen");
+
+                    b.HasKey("Fingerprint", "Release")
+                        .HasName("pk_error_issue_releases");
+
+                    b.HasIndex("Release")
+                        .HasDatabaseName("ix_error_issue_releases_release");
+
+                    b.ToTable("error_issue_releases", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueUser", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("UserKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.HasKey("Fingerprint", "UserKey")
+                        .HasName("pk_error_issue_users");
+
+                    b.ToTable("error_issue_users", (string)null);
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorRelease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_seen");
+
+                    b.HasKey("Name")
+                        .HasName("pk_error_releases");
+
+                    b.ToTable("error_releases", (string)null);
                 });
 
             modelBuilder.Entity("Vybe.Web.History.StoredReading", b =>
@@ -555,6 +863,32 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssue", b =>
+                {
+                    b.HasOne("Vybe.Web.ErrorLog.Issues.ErrorIssue", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_error_issues_merged_into");
+                });
+
+            modelBuilder.Entity("Vybe.Web.ErrorLog.Issues.ErrorIssueFingerprint", b =>
+                {
+                    b.HasOne("Vybe.Web.ErrorLog.Issues.ErrorIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_error_issue_fingerprints_issue");
+
+                    b.HasOne("Vybe.Web.ErrorLog.Issues.ErrorIssue", null)
+                        .WithMany()
+                        .HasForeignKey("OriginalIssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_error_issue_fingerprints_original");
                 });
 
             modelBuilder.Entity("Vybe.Web.History.StoredReading", b =>
