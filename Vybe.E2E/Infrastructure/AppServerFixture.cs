@@ -189,11 +189,39 @@ public sealed class AppServerFixture : IAsyncLifetime
         databaseName = null;
     }
 
+    /// <summary>The release the fixture's app reports on its error-log rows; <see cref="StartInstanceAsync"/> plays others.</summary>
+    public const string Release = "e2e-1";
+
     private void StartApp()
     {
-        var appDll = FindBuiltApp();
         baseUrl = $"http://127.0.0.1:{FreeLoopbackPort()}";
         emailPickupDirectory = Directory.CreateTempSubdirectory("vybe-e2e-mail-").FullName;
+        app = StartProcess(baseUrl, Release);
+    }
+
+    /// <summary>
+    /// A second instance of the app on the same database and pickup folder, reporting
+    /// <paramref name="release"/>: what an operator's next deployment is. Dispose it to stop it.
+    /// </summary>
+    public async Task<AppInstance> StartInstanceAsync(string release)
+    {
+        var url = $"http://127.0.0.1:{FreeLoopbackPort()}";
+        var instance = new AppInstance(url, StartProcess(url, release));
+        try
+        {
+            await WaitUntilHealthyAsync(instance.Process, url);
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
+        return instance;
+    }
+
+    private Process StartProcess(string url, string release)
+    {
+        var appDll = FindBuiltApp();
         var appConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = databaseName, Pooling = true }.ConnectionString;
 
         var startInfo = new ProcessStartInfo(DotnetHost())
@@ -205,7 +233,7 @@ public sealed class AppServerFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { appDll, "--urls", baseUrl, "--contentRoot", RepositoryPaths.WebProject })
+        foreach (var argument in new[] { appDll, "--urls", url, "--contentRoot", RepositoryPaths.WebProject })
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -214,6 +242,7 @@ public sealed class AppServerFixture : IAsyncLifetime
         startInfo.Environment["ConnectionStrings__Vybe"] = appConnectionString;
         startInfo.Environment["Vybe__Email__PickupDirectory"] = emailPickupDirectory;
         startInfo.Environment["Vybe__Admin__Emails__0"] = AdminEmail;
+        startInfo.Environment["Vybe__Release"] = release;
         // Every journey signs up or logs in from 127.0.0.1 within a few minutes: more than the
         // per-address limits allow a real visitor (the rate-limit tests cover those).
         // The same for every other per-address limit: how many readings, uploads and browser reports
@@ -230,50 +259,58 @@ public sealed class AppServerFixture : IAsyncLifetime
             startInfo.Environment[limit] = "1000";
         }
 
-        app = new Process { StartInfo = startInfo };
-        app.OutputDataReceived += (_, line) => AppendServerOutput(line.Data);
-        app.ErrorDataReceived += (_, line) => AppendServerOutput(line.Data);
-        app.Start();
-        app.BeginOutputReadLine();
-        app.BeginErrorReadLine();
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, line) => AppendServerOutput(line.Data);
+        process.ErrorDataReceived += (_, line) => AppendServerOutput(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private void StopApp()
     {
-        if (app is null)
+        Stop(app);
+        app = null;
+    }
+
+    internal static void Stop(Process? process)
+    {
+        if (process is null)
         {
             return;
         }
         try
         {
-            if (!app.HasExited)
+            if (!process.HasExited)
             {
-                app.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true);
             }
-            app.WaitForExit();
+            process.WaitForExit();
         }
         catch (InvalidOperationException)
         {
             // It exited between the check and the kill: nothing left to stop.
         }
-        app.Dispose();
-        app = null;
+        process.Dispose();
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private Task WaitUntilHealthyAsync() => WaitUntilHealthyAsync(app!, BaseUrl);
+
+    private async Task WaitUntilHealthyAsync(Process process, string url)
     {
         using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
-        var healthUrl = $"{BaseUrl}/healthz";
+        var healthUrl = $"{url}/healthz";
         var waited = Stopwatch.StartNew();
         var lastOutcome = "no answer yet";
         while (true)
         {
-            if (app!.HasExited)
+            if (process.HasExited)
             {
                 // Waiting again drains the redirected output, so the message shows the app's last words.
-                await app.WaitForExitAsync();
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException(
-                    $"Vybe.Web exited with code {app.ExitCode} before {healthUrl} answered. Its output:\n{ServerOutput}");
+                    $"Vybe.Web exited with code {process.ExitCode} before {healthUrl} answered. Its output:\n{ServerOutput}");
             }
             try
             {
@@ -376,4 +413,19 @@ public sealed class AppServerFixture : IAsyncLifetime
 
     private static InvalidOperationException NotStarted() =>
         new("The app server fixture has not started (or has already stopped).");
+}
+
+/// <summary>Another running instance of the app (<see cref="AppServerFixture.StartInstanceAsync"/>); disposing it stops it.</summary>
+public sealed class AppInstance(string baseUrl, Process process) : IAsyncDisposable
+{
+    /// <summary>Where it listens, e.g. <c>http://127.0.0.1:41235</c>.</summary>
+    public string BaseUrl { get; } = baseUrl;
+
+    internal Process Process { get; } = process;
+
+    public ValueTask DisposeAsync()
+    {
+        AppServerFixture.Stop(Process);
+        return ValueTask.CompletedTask;
+    }
 }
