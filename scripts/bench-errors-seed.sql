@@ -4,7 +4,7 @@
 -- created, with psql -v rows=... -v fingerprints=...
 --
 -- What the data looks like:
--- - Sizes follow a power law (weight rank^-1.3): a few issues hold most rows, the tail has a handful.
+-- - Sizes follow a power law (weight rank^-1.3): a few issues hold most rows, the smallest have a dozen or so.
 -- - Times lie within the last 30 days. The 15 biggest issues run all month and are still going;
 --   the others straddle a release (and some are still going), so most issues are seen in 2 or 3 releases.
 -- - Three releases, deployed 30, 20 and 10 days ago; a row's release is the one running at its time.
