@@ -1,11 +1,15 @@
+using Vybe.Web.ErrorLog.Issues;
+
 namespace Vybe.Web.ErrorLog;
 
 public static class ErrorLogAdminServiceCollectionExtensions
 {
-    /// <summary>The queries behind the admin error-log pages (/Admin/Errors).</summary>
+    /// <summary>The queries and commands behind the admin error-log pages (/Admin/Errors).</summary>
     public static IServiceCollection AddErrorLogAdmin(this IServiceCollection services)
     {
         services.AddScoped<ErrorLogQueries>();
+        services.AddScoped<ErrorIssueCommands>();
+        services.AddScoped<ErrorIssueDetails>();
         return services;
     }
 }
