@@ -706,3 +706,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202015750_AddErrorLogFingerprintIndex') THEN
+    CREATE INDEX ix_error_logs_fingerprint_ts_id ON error_logs (fingerprint, ts DESC, id DESC);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202015750_AddErrorLogFingerprintIndex') THEN
+    CREATE STATISTICS IF NOT EXISTS st_error_logs_service_level (mcv) ON service, level, environment FROM error_logs;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202015750_AddErrorLogFingerprintIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202015750_AddErrorLogFingerprintIndex', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -43,6 +43,8 @@ internal sealed class ErrorLogEntryConfiguration : IEntityTypeConfiguration<Erro
         // An issue's latest events; the row log filtered by issue or release.
         entity.HasIndex(e => new { e.IssueId, e.Ts, e.Id }).IsDescending(false, true, true).HasDatabaseName("ix_error_logs_issue_ts_id");
         entity.HasIndex(e => e.Release).HasDatabaseName("ix_error_logs_release");
+        // An issue's rows are found through its fingerprints (the rows' issue_id goes stale after a merge or a split).
+        entity.HasIndex(e => new { e.Fingerprint, e.Ts, e.Id }).IsDescending(false, true, true).HasDatabaseName("ix_error_logs_fingerprint_ts_id");
         // The writer's backfill finds rows written before fingerprints by this partial index.
         entity.HasIndex(e => e.Id).HasFilter("fingerprint IS NULL").HasDatabaseName("ix_error_logs_unfingerprinted");
     }

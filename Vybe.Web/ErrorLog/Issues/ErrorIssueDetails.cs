@@ -76,12 +76,20 @@ public sealed class ErrorIssueDetails(VybeDbContext db)
             .OrderByDescending(r => r.LastSeen)
             .ToList();
 
-        var sample = await IssueRows.Of(db, id)
-            .OrderByDescending(e => e.Ts).ThenByDescending(e => e.Id)
-            .Take(SampleSize)
-            .Select(e => new { e.Id, e.Ts, e.Level, e.Message, e.Release, e.Details, e.Ua })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        // Newest first per fingerprint, each through ix_error_logs_fingerprint_ts_id (an ordered index
+        // scan that stops at the limit), then merged: one IN over several fingerprints would sort all
+        // of a big issue's rows to find its newest.
+        var sample = new List<SampledRow>();
+        foreach (var fingerprint in await fingerprints.ToListAsync(cancellationToken))
+        {
+            sample.AddRange(await db.ErrorLogs.AsNoTracking()
+                .Where(e => e.Fingerprint == fingerprint)
+                .OrderByDescending(e => e.Ts).ThenByDescending(e => e.Id)
+                .Take(SampleSize)
+                .Select(e => new SampledRow(e.Id, e.Ts, e.Level, e.Message, e.Release, e.Details, e.Ua))
+                .ToListAsync(cancellationToken));
+        }
+        sample = sample.OrderByDescending(e => e.Ts).ThenByDescending(e => e.Id).Take(SampleSize).ToList();
         var read = sample.Select(e => (Row: e, Details: ReadDetails(e.Details))).ToList();
 
         var latest = read.Take(LatestCount)
@@ -101,6 +109,8 @@ public sealed class ErrorIssueDetails(VybeDbContext db)
             Rank(read.Select(e => BrowserNames.Of(e.Row.Ua)), read.Count),
             latest, read.Count, stack);
     }
+
+    private sealed record SampledRow(long Id, DateTimeOffset Ts, string Level, string Message, string? Release, string? Details, string? Ua);
 
     private static List<RankedCount> Rank(IEnumerable<string> values, int total) =>
         values.GroupBy(v => v, StringComparer.Ordinal)

@@ -351,6 +351,10 @@ namespace Vybe.Web.Data.Migrations.Sqlite
                         .IsDescending()
                         .HasDatabaseName("ix_error_logs_ts_id");
 
+                    b.HasIndex("Fingerprint", "Ts", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_error_logs_fingerprint_ts_id");
+
                     b.HasIndex("IssueId", "Ts", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_error_logs_issue_ts_id");
