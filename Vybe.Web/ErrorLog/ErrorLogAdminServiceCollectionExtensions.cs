@@ -1,3 +1,5 @@
+using Vybe.Web.ErrorLog.Issues;
+
 namespace Vybe.Web.ErrorLog;
 
 public static class ErrorLogAdminServiceCollectionExtensions
@@ -6,6 +8,8 @@ public static class ErrorLogAdminServiceCollectionExtensions
     public static IServiceCollection AddErrorLogAdmin(this IServiceCollection services)
     {
         services.AddScoped<ErrorLogQueries>();
+        services.AddScoped<ErrorIssueQueries>();
+        services.AddScoped<ErrorIssueTrends>();
         return services;
     }
 }
