@@ -147,7 +147,7 @@ public sealed class ErrorIssueListTests(ErrorIssueAppFactory app) : IClassFixtur
         Assert.Equal("img", svg.GetAttribute("role"));
         Assert.Equal(summary, svg.GetAttribute("aria-label"));
         Assert.Equal(summary, svg.QuerySelector("title")!.TextContent);
-        Assert.Equal("Last 24 hours", list.Table.QuerySelectorAll("thead th")[^1].TextContent);
+        Assert.Equal("Last 24 hours", list.Table.QuerySelectorAll("thead th")[(int)Column.Trend].TextContent);
     }
 
     [Fact]

@@ -64,12 +64,12 @@ public sealed class ErrorIssueListPage(IParentNode root)
         Code,
         Culprit,
         Status,
+        Trend,
         Events,
         Users,
         FirstSeen,
         LastSeen,
         LastRelease,
-        Trend,
     }
 
     public static string Cell(IElement row, Column column) =>

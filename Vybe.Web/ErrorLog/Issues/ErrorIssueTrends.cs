@@ -11,17 +11,17 @@ namespace Vybe.Web.ErrorLog.Issues;
 /// </summary>
 public sealed record ErrorIssueTrendPeriod
 {
-    public static readonly ErrorIssueTrendPeriod Day = new("24h", TimeSpan.FromHours(1), 24, "the last 24 hours");
-    public static readonly ErrorIssueTrendPeriod Fortnight = new("14d", TimeSpan.FromDays(1), 14, "the last 14 days");
+    public static readonly ErrorIssueTrendPeriod Day = new("24h", TimeSpan.FromHours(1), 24, "Last 24 hours");
+    public static readonly ErrorIssueTrendPeriod Fortnight = new("14d", TimeSpan.FromDays(1), 14, "Last 14 days");
 
     public static IReadOnlyList<ErrorIssueTrendPeriod> All { get; } = [Day, Fortnight];
 
-    private ErrorIssueTrendPeriod(string key, TimeSpan bucket, int bucketCount, string description)
+    private ErrorIssueTrendPeriod(string key, TimeSpan bucket, int bucketCount, string label)
     {
         Key = key;
         Bucket = bucket;
         BucketCount = bucketCount;
-        Description = description;
+        Label = label;
     }
 
     /// <summary>The value of the <c>period</c> query key.</summary>
@@ -32,8 +32,11 @@ public sealed record ErrorIssueTrendPeriod
 
     public int BucketCount { get; }
 
+    /// <summary>"Last 24 hours": a heading or an option.</summary>
+    public string Label { get; }
+
     /// <summary>"the last 24 hours", for text such as "37 events in the last 24 hours".</summary>
-    public string Description { get; }
+    public string Description => "the " + Label.ToLowerInvariant();
 
     public bool IsHourly => Bucket == TimeSpan.FromHours(1);
 
