@@ -66,6 +66,12 @@ public sealed class AdminErrorLogTests(AppServerFixture server)
             await Assertions.Expect(errors.Fact("User id")).ToHaveTextAsync(new Regex("^[0-9a-f-]{36}$"));
             await PageChecks.CheckAsync(admin, "admin-error-detail");
 
+            // The same error in the issues list, one issue with its sparkline.
+            await errors.OpenIssuesAsync(marker);
+            await Assertions.Expect(errors.IssueRows).ToHaveCountAsync(1);
+            await Assertions.Expect(errors.IssueRows.Locator("svg[role=img]")).ToHaveAttributeAsync("aria-label", new Regex("^1 event in the last 24 hours"));
+            await PageChecks.CheckAsync(admin, "admin-error-issues");
+
             // The other admin pages a responder opens next to it.
             await admin.GotoAsync(AdminErrorsPage.DigestPath);
             await PageChecks.CheckAsync(admin, "admin-errors-digest");

@@ -2,7 +2,7 @@
 # Lighthouse CI over the pages people land on: publishes the built app, runs it in Production mode on
 # a fresh PostgreSQL database, seeds it through its own forms (an admin account confirmed through the
 # e-mail in the pickup folder, readings, a shared reading, a browser error), audits home, login,
-# signup, a shared reading, history, "your numbers" and the admin error log with @lhci/cli (budgets in
+# signup, a shared reading, history, "your numbers", the admin issues list and error log with @lhci/cli (budgets in
 # lighthouserc.json), prints the scores and exits non-zero when
 # a budget fails. Reports go to artifacts/lighthouse (git-ignored).
 #
@@ -125,7 +125,8 @@ main() {
     --url="$shared_reading" \
     --url="$base_url/history" \
     --url="$base_url/numbers" \
-    --url="$base_url/Admin/Errors"
+    --url="$base_url/Admin/Errors" \
+    --url="$base_url/Admin/Errors/Log"
   npx --no-install lhci upload --config=lighthouserc.json >/dev/null
 
   log "Lighthouse scores"

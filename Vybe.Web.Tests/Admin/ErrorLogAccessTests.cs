@@ -8,8 +8,11 @@ public sealed class ErrorLogAccessTests(AdminAppFactory app) : IClassFixture<Adm
 {
     public static TheoryData<string> AdminUrls => new()
     {
+        ErrorIssueListPage.Path,
+        ErrorIssueListPage.Path + "?status=open",
         ErrorLogListPage.Path,
         ErrorLogListPage.Path + "?level=error",
+        ErrorLogListPage.Path + "?issue=1",
         ErrorLogDetailPage.Url(1),
         ErrorLogDigestPage.Path,
         ErrorLogListPage.ExportPath,

@@ -111,6 +111,6 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
         var windows = digest.WindowSummaries;
         Assert.Matches(@"^\s*4\s+entries\s+\(period before: 3; \+1 \(\+33\.3%\)\)", windows[0]);
         Assert.Matches(@"^\s*9\s+entries\s+\(period before: 2; \+7 \(\+350%\)\)", windows[1]);
-        Assert.True(digest.LinksTo("/Admin/Errors?code=DB_TIMEOUT"));
+        Assert.True(digest.LinksTo("/Admin/Errors/Log?code=DB_TIMEOUT"));
     }
 }

@@ -95,7 +95,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
         var list = new ErrorLogListPage(page);
         var form = list.FilterForm;
         Assert.Equal("get", form.GetAttribute("method"));
-        Assert.Equal("/Admin/Errors", form.GetAttribute("hx-get"));
+        Assert.Equal("/Admin/Errors/Log", form.GetAttribute("hx-get"));
         Assert.Equal("#error-log", form.GetAttribute("hx-target"));
         Assert.Equal("true", form.GetAttribute("hx-push-url"));
         Assert.Equal("warn", list.SelectedLevel);
@@ -137,7 +137,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
         Assert.Equal(["error", "client", "production", "CLIENT_ERROR", "TypeError: x is UNDEFINED in site.js", "22222222"], cells[2..]);
         Assert.Equal("badge badge-error", row.QuerySelector(".badge")!.ClassName);
         Assert.Equal($"/Admin/Errors/Details/{IdOf("CLIENT_ERROR")}", ErrorLogListPage.DetailLink(row).GetAttribute("href"));
-        Assert.Equal($"/Admin/Errors?requestId={RequestTwo}", ErrorLogListPage.RequestLink(row).GetAttribute("href"));
+        Assert.Equal($"/Admin/Errors/Log?requestId={RequestTwo}", ErrorLogListPage.RequestLink(row).GetAttribute("href"));
         var table = list.Table;
         Assert.NotNull(table.QuerySelector("caption"));
         Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
@@ -220,7 +220,7 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     {
         using var browser = await app.AdminBrowserAsync();
 
-        foreach (var url in new[] { $"{ErrorLogListPage.Path}?tail=1", ErrorLogDigestPage.Path, ErrorLogDetailPage.Url(IdOf("DB_TIMEOUT")), "/Admin" })
+        foreach (var url in new[] { $"{ErrorLogListPage.Path}?tail=1", ErrorIssueListPage.Path, ErrorLogDigestPage.Path, ErrorLogDetailPage.Url(IdOf("DB_TIMEOUT")), "/Admin" })
         {
             var page = await browser.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -230,13 +230,14 @@ public sealed class ErrorLogListTests(AdminAppFactory app) : IClassFixture<Admin
     }
 
     [Fact]
-    public async Task Admin_home_links_to_the_error_log_and_the_digest()
+    public async Task Admin_home_links_to_the_issues_the_error_log_and_the_digest()
     {
         using var browser = await app.AdminBrowserAsync();
 
         var page = await browser.GetAsync("/Admin");
 
         Assert.NotNull(page.Document.QuerySelector("main a[href='/Admin/Errors']"));
+        Assert.NotNull(page.Document.QuerySelector("main a[href='/Admin/Errors/Log']"));
         Assert.NotNull(page.Document.QuerySelector("main a[href='/Admin/Errors/Digest']"));
     }
 

@@ -60,7 +60,7 @@ public sealed class ErrorLogPaginationTests(AdminAppFactory app) : IClassFixture
         var fragment = ErrorLogListPage.FromFragment(response.Html);
         Assert.Equal(10, fragment.EntryIds.Count);
         Assert.Null(fragment.OlderLink);
-        Assert.Equal("/Admin/Errors?service=fragmented", fragment.PagerFirstLink!.GetAttribute("href"));
+        Assert.Equal("/Admin/Errors/Log?service=fragmented", fragment.PagerFirstLink!.GetAttribute("href"));
         // Live tail follows the newest entries, so an older page does not offer it.
         Assert.DoesNotContain("Start live tail", fragment.Text);
     }

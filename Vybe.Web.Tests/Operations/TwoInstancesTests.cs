@@ -179,9 +179,9 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         {
             // Each instance writes its rows from a queue in the background: wait for them to land.
             var page = await Eventually.ReturnsAsync(
-                () => browser.GetAsync("/Admin/Errors"),
+                () => browser.GetAsync("/Admin/Errors/Log"),
                 page => page.Status == HttpStatusCode.OK && page.Text.Contains(fromFirst) && page.Text.Contains(fromSecond),
-                $"both client errors on /Admin/Errors through {browser.Client.BaseAddress}");
+                $"both client errors on /Admin/Errors/Log through {browser.Client.BaseAddress}");
             Assert.Equal(HttpStatusCode.OK, page.Status);
         }
     }

@@ -36,12 +36,15 @@ public sealed class HostileInputRegressionTests(VybeAppFactory app) : IClassFixt
     }
 
     [Theory]
+    [InlineData("/Admin/Errors/Log?q=%00")]
+    [InlineData("/Admin/Errors/Log?service=web%00")]
+    [InlineData("/Admin/Errors/Log?code=%01CLIENT")]
+    [InlineData("/Admin/Errors/Log?release=1.0%00")]
     [InlineData("/Admin/Errors?q=%00")]
-    [InlineData("/Admin/Errors?service=web%00")]
-    [InlineData("/Admin/Errors?code=%01CLIENT")]
+    [InlineData("/Admin/Errors?release=%01beta")]
     [InlineData("/Admin/Errors/Tail?after=0&q=%00")]
     [InlineData("/Admin/Errors/Export?code=%00")]
-    [InlineData("/Admin/Errors?q=%E2%80%8B%7F")]
+    [InlineData("/Admin/Errors/Log?q=%E2%80%8B%7F")]
     public async Task An_error_log_filter_with_a_control_character_is_refused_with_400(string url)
     {
         using var admin = await AdminAsync();
@@ -57,7 +60,7 @@ public sealed class HostileInputRegressionTests(VybeAppFactory app) : IClassFixt
     {
         using var admin = await AdminAsync();
 
-        var page = await admin.GetAsync("/Admin/Errors?q=" + new string('x', ErrorLogFilter.MaxTextLength + 1));
+        var page = await admin.GetAsync("/Admin/Errors/Log?q=" + new string('x', ErrorLogFilter.MaxTextLength + 1));
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains($"at most {ErrorLogFilter.MaxTextLength} characters", page.ErrorFor(ErrorLogFilter.Keys.Text));

@@ -8,6 +8,8 @@ public static class ErrorLogAdminServiceCollectionExtensions
     public static IServiceCollection AddErrorLogAdmin(this IServiceCollection services)
     {
         services.AddScoped<ErrorLogQueries>();
+        services.AddScoped<ErrorIssueQueries>();
+        services.AddScoped<ErrorIssueTrends>();
         services.AddScoped<ErrorIssueCommands>();
         services.AddScoped<ErrorIssueDetails>();
         return services;

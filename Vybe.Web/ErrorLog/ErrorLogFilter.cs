@@ -22,6 +22,8 @@ public sealed record ErrorLogFilter
         public const string UserId = "userId";
         public const string From = "from";
         public const string To = "to";
+        public const string Issue = "issue";
+        public const string Release = "release";
     }
 
     /// <summary>The longest text the service, code and search fields take: far longer than anything stored in them.</summary>
@@ -49,6 +51,13 @@ public sealed record ErrorLogFilter
     public DateTimeOffset? From { get; private init; }
     /// <summary>Exclusive upper bound (UTC).</summary>
     public DateTimeOffset? To { get; private init; }
+    /// <summary>
+    /// The rows of one issue: those that counted towards it when written, and those whose fingerprint
+    /// belongs to it now (so an issue that others were merged into shows their older rows too).
+    /// </summary>
+    public long? Issue { get; private init; }
+    /// <summary>The release that wrote the row, exactly.</summary>
+    public string? Release { get; private init; }
 
     public bool IsEmpty => this == None;
 
@@ -57,6 +66,9 @@ public sealed record ErrorLogFilter
 
     /// <summary>Every entry with the code: the digest's link from a code to the list.</summary>
     public static ErrorLogFilter OfCode(string code) => new() { Code = code };
+
+    /// <summary>Every row of the issue: the issues list's link from an issue to its rows.</summary>
+    public static ErrorLogFilter OfIssue(long issueId) => new() { Issue = issueId };
 
     /// <summary>
     /// Reads the filter from what the query string held. Empty fields mean "any". Each bad value gives
@@ -85,6 +97,8 @@ public sealed record ErrorLogFilter
         var userId = ParseGuid(input.UserId, Keys.UserId, "User id", problems);
         var from = ParseTime(input.From, Keys.From, "From", problems);
         var to = ParseTime(input.To, Keys.To, "To", problems);
+        var issue = ParseId(input.Issue, Keys.Issue, "Issue", problems);
+        var release = ParseText(input.Release, Keys.Release, "Release", problems);
         if (from is not null && to is not null && to <= from)
         {
             problems[Keys.To] = "To must be later than From.";
@@ -108,6 +122,8 @@ public sealed record ErrorLogFilter
             UserId = userId,
             From = from,
             To = to,
+            Issue = issue,
+            Release = release,
         };
         return true;
     }
@@ -126,8 +142,10 @@ public sealed record ErrorLogFilter
         Add(Keys.Text, Text);
         Add(Keys.RequestId, RequestId?.ToString());
         Add(Keys.UserId, UserId?.ToString());
-        Add(Keys.From, From?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-        Add(Keys.To, To?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        Add(Keys.From, From is { } from ? RouteTime(from) : null);
+        Add(Keys.To, To is { } to ? RouteTime(to) : null);
+        Add(Keys.Issue, Issue?.ToString(CultureInfo.InvariantCulture));
+        Add(Keys.Release, Release);
         return values;
 
         void Add(string key, string? value)
@@ -139,13 +157,17 @@ public sealed record ErrorLogFilter
         }
     }
 
-    private static string? Value(string? typed) => typed?.Trim() is { Length: > 0 } value ? value : null;
+    /// <summary>How <see cref="RouteValues"/> writes an instant: UTC, as precise as it was read.</summary>
+    internal static string RouteTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    /// <summary>The typed value trimmed; null when nothing was typed.</summary>
+    internal static string? Value(string? typed) => typed?.Trim() is { Length: > 0 } value ? value : null;
 
     /// <summary>
     /// Text compared with stored text: at most <see cref="MaxTextLength"/> characters, and none that
     /// the database cannot hold or compare (U+0000, other control characters, half a surrogate pair).
     /// </summary>
-    private static string? ParseText(string? typed, string key, string label, Dictionary<string, string> problems)
+    internal static string? ParseText(string? typed, string key, string label, Dictionary<string, string> problems)
     {
         var text = Value(typed);
         if (text is null)
@@ -177,6 +199,22 @@ public sealed record ErrorLogFilter
         return true;
     }
 
+    /// <summary>A row's or an issue's id: a whole number from 1 up.</summary>
+    private static long? ParseId(string? typed, string key, string label, Dictionary<string, string> problems)
+    {
+        var text = Value(typed);
+        if (text is null)
+        {
+            return null;
+        }
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+        problems[key] = $"{label} must be an issue number such as 42.";
+        return null;
+    }
+
     private static Guid? ParseGuid(string? typed, string key, string label, Dictionary<string, string> problems)
     {
         var text = Value(typed);
@@ -192,7 +230,7 @@ public sealed record ErrorLogFilter
         return null;
     }
 
-    private static DateTimeOffset? ParseTime(string? typed, string key, string label, Dictionary<string, string> problems)
+    internal static DateTimeOffset? ParseTime(string? typed, string key, string label, Dictionary<string, string> problems)
     {
         var text = Value(typed);
         if (text is null)

@@ -35,4 +35,10 @@ public sealed class ErrorLogFilterInput
 
     [FromQuery(Name = ErrorLogFilter.Keys.To)]
     public string? To { get; set; }
+
+    [FromQuery(Name = ErrorLogFilter.Keys.Issue)]
+    public string? Issue { get; set; }
+
+    [FromQuery(Name = ErrorLogFilter.Keys.Release)]
+    public string? Release { get; set; }
 }

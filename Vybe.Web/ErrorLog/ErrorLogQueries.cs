@@ -13,7 +13,8 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
     public const int MaxTailRows = 100;
     public const int TopCodeCount = 10;
 
-    private const char LikeEscape = '\\';
+    /// <summary>The escape character of <see cref="ContainsPattern"/>, for <c>ILIKE … ESCAPE</c>.</summary>
+    internal const string LikeEscape = "\\";
 
     /// <summary>The list's order: newest first, by (ts, id).</summary>
     private static readonly Keyset<ErrorLogEntry, long> ByTs = new(e => e.Ts, e => e.Id);
@@ -151,9 +152,8 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
         {
             if (db.Database.IsNpgsql())
             {
-                // The text is matched literally: % and _ typed by the admin are not wildcards.
-                var pattern = "%" + EscapeLike(text) + "%";
-                rows = rows.Where(e => EF.Functions.ILike(e.Message, pattern, LikeEscape.ToString()));
+                var pattern = ContainsPattern(text);
+                rows = rows.Where(e => EF.Functions.ILike(e.Message, pattern, LikeEscape));
             }
             else
             {
@@ -180,13 +180,27 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
         {
             rows = rows.Where(e => e.Ts < to);
         }
+        if (filter.Issue is { } issueId)
+        {
+            // A merge moves fingerprints, not rows: rows written before it still name the issue they counted towards then.
+            rows = rows.Where(e => e.IssueId == issueId
+                || db.ErrorIssueFingerprints.Any(f => f.Fingerprint == e.Fingerprint && f.IssueId == issueId));
+        }
+        if (filter.Release is { } release)
+        {
+            rows = rows.Where(e => e.Release == release);
+        }
         return rows;
     }
 
-    private static string EscapeLike(string text) => text
-        .Replace(LikeEscape.ToString(), $"{LikeEscape}{LikeEscape}", StringComparison.Ordinal)
-        .Replace("%", $"{LikeEscape}%", StringComparison.Ordinal)
-        .Replace("_", $"{LikeEscape}_", StringComparison.Ordinal);
+    /// <summary>
+    /// The <c>ILIKE</c> pattern (with <see cref="LikeEscape"/>) that finds <paramref name="text"/>
+    /// anywhere, literally: % and _ typed by the admin are not wildcards.
+    /// </summary>
+    internal static string ContainsPattern(string text) => "%" + text
+        .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+        .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+        .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";
 }
 
 public sealed record ErrorLogPage(IReadOnlyList<ErrorLogEntry> Rows, ErrorLogCursor? Older);

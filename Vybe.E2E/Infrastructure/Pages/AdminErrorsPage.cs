@@ -3,14 +3,23 @@ using Microsoft.Playwright;
 
 namespace Vybe.E2E.Infrastructure.Pages;
 
-/// <summary>The admin error-log pages as the journeys use them: the list, its filter form and live tail, an entry's page.</summary>
+/// <summary>The admin error-log pages as the journeys use them: the row log, its filter form and live tail, an entry's page, the issues list.</summary>
 public sealed class AdminErrorsPage(IPage page)
 {
-    public const string Path = "/Admin/Errors";
+    /// <summary>The row log: every entry.</summary>
+    public const string Path = "/Admin/Errors/Log";
+    /// <summary>The issues list: the entries grouped.</summary>
+    public const string IssuesPath = "/Admin/Errors";
     public const string DigestPath = "/Admin/Errors/Digest";
     public const string TailPath = "/Admin/Errors/Tail";
 
     public Task OpenAsync(bool liveTail = false) => page.GotoAsync(liveTail ? $"{Path}?tail=1" : Path);
+
+    /// <summary>Opens the issues list, filtered by the text its titles contain.</summary>
+    public Task OpenIssuesAsync(string text) => page.GotoAsync($"{IssuesPath}?q={Uri.EscapeDataString(text)}");
+
+    /// <summary>The issues list's rows.</summary>
+    public ILocator IssueRows => page.Locator("#issue-rows tr");
 
     /// <summary>The list table's body, where live tail prepends.</summary>
     public ILocator RowsBody => page.Locator("#error-rows");

@@ -5,12 +5,12 @@ using AngleSharp.Html.Parser;
 namespace Vybe.Web.Tests.Infrastructure.Pages;
 
 /// <summary>
-/// The error-log list (<c>/Admin/Errors</c>): its filter form, its table and pager, live tail's
+/// The error-log list (<c>/Admin/Errors/Log</c>): its filter form, its table and pager, live tail's
 /// poller. Reads a whole page or the results fragment htmx swaps in, the same way.
 /// </summary>
 public sealed class ErrorLogListPage(IParentNode root)
 {
-    public const string Path = "/Admin/Errors";
+    public const string Path = "/Admin/Errors/Log";
     public const string ExportPath = "/Admin/Errors/Export";
     public const string TailPath = "/Admin/Errors/Tail";
 

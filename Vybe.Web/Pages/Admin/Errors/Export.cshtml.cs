@@ -12,7 +12,7 @@ namespace Vybe.Web.Pages.Admin.Errors;
 [NoStore]
 public sealed class ExportModel(ErrorLogQueries queries, TimeProvider time) : PageModel
 {
-    /// <inheritdoc cref="IndexModel.Input"/>
+    /// <inheritdoc cref="LogModel.Input"/>
     [BindProperty(SupportsGet = true, Name = "")]
     public ErrorLogFilterInput Input { get; set; } = new();
 

@@ -2,38 +2,33 @@ using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.ErrorLog.Issues;
 using Vybe.Web.Web;
 
 namespace Vybe.Web.Pages.Admin.Errors;
 
+/// <summary>
+/// The issues list (<c>/Admin/Errors</c>): rows grouped by fingerprint, newest activity first, each
+/// with its counts and a sparkline, filtered from the query string. The row log is <see cref="LogModel"/>.
+/// </summary>
 [NoStore]
-public sealed class IndexModel(ErrorLogQueries queries, ErrorLogQueue queue) : PageModel
+public sealed class IndexModel(ErrorIssueQueries queries, ErrorIssueTrends trends) : PageModel
 {
-    /// <summary>The query key of the position the page starts after (absent on the newest page).</summary>
+    /// <summary>The query key of the position the page starts after (absent on the first page).</summary>
     public const string CursorKey = "cursor";
 
-    /// <summary>The query key that turns live tail on (<c>tail=1</c>).</summary>
-    public const string LiveKey = "tail";
-
-    /// <summary>The filter, bound from the top-level query keys (<c>level</c>, <c>q</c>, …), not <c>Input.Level</c>.</summary>
+    /// <summary>The filter, bound from the top-level query keys (<c>status</c>, <c>q</c>, …), not <c>Input.Status</c>.</summary>
     [BindProperty(SupportsGet = true, Name = "")]
-    public ErrorLogFilterInput Input { get; set; } = new();
+    public ErrorIssueFilterInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true, Name = CursorKey)]
     public string? Cursor { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = LiveKey)]
-    public string? Live { get; set; }
-
-    public ErrorLogResultsView Results { get; private set; } = null!;
-
-    /// <summary>Entries this instance's queue dropped when it was full.</summary>
-    public long DroppedCount => queue.DroppedCount;
+    public ErrorIssueResultsView Results { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // The errors, not the answer, decide: each names its field, and the cursor below adds its own.
-        _ = ErrorLogFilter.TryParse(Input, out var filter, out var errors);
+        _ = ErrorIssueFilter.TryParse(Input, out var filter, out var errors);
         var problems = new Dictionary<string, string>(errors);
         ErrorLogCursor? cursor = null;
         if (!string.IsNullOrEmpty(Cursor))
@@ -44,7 +39,7 @@ public sealed class IndexModel(ErrorLogQueries queries, ErrorLogQueue queue) : P
             }
             else
             {
-                problems[CursorKey] = "The link to older entries is damaged. Start again from the newest entries.";
+                problems[CursorKey] = "The link to older issues is damaged. Start again from the most recent issues.";
             }
         }
         foreach (var (key, message) in problems)
@@ -52,20 +47,15 @@ public sealed class IndexModel(ErrorLogQueries queries, ErrorLogQueue queue) : P
             ModelState.AddModelError(key, message);
         }
 
-        // Live tail follows the newest entries, so it runs only on the first page.
-        var live = Live == "1" && cursor is null;
-        ErrorLogPage? page = null;
-        long newestId = 0;
+        ErrorIssuePage? page = null;
+        IReadOnlyDictionary<long, ErrorIssueTrend> pageTrends = new Dictionary<long, ErrorIssueTrend>();
         if (problems.Count == 0)
         {
             page = await queries.PageAsync(filter, cursor, cancellationToken: cancellationToken);
-            if (live)
-            {
-                newestId = await queries.NewestIdAsync(cancellationToken);
-            }
+            pageTrends = await trends.ForAsync(page.Rows.Select(r => r.Issue.Id).ToList(), filter.Period, cancellationToken);
         }
 
-        Results = new ErrorLogResultsView(Input, problems, filter, page, cursor is not null, live, newestId, Request.IsHtmxNonBoosted());
-        return this.PageOrFragment("_Results", Results, problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        Results = new ErrorIssueResultsView(Input, problems, filter, page, pageTrends, cursor is not null, Request.IsHtmxNonBoosted());
+        return this.PageOrFragment("_IssueResults", Results, problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

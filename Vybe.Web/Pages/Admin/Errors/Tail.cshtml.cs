@@ -12,7 +12,7 @@ public sealed class TailModel(ErrorLogQueries queries, TimeProvider time) : Page
     /// <summary>The query key of the newest entry's id the poller has shown.</summary>
     public const string AfterKey = "after";
 
-    /// <inheritdoc cref="IndexModel.Input"/>
+    /// <inheritdoc cref="LogModel.Input"/>
     [BindProperty(SupportsGet = true, Name = "")]
     public ErrorLogFilterInput Input { get; set; } = new();
 
