@@ -35,7 +35,7 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
     private async Task<(HtmlBrowser Browser, HtmlBrowser.Page Page)> OpenAsync(long id)
     {
         var browser = await app.AdminBrowserAsync();
-        var page = await browser.GetAsync(ErrorIssuePage.Url(id));
+        var page = await browser.GetAsync(IssueDetailPage.Url(id));
         IssueSteps.AssertStatus(HttpStatusCode.OK, page);
         return (browser, page);
     }
@@ -61,7 +61,7 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var issue = await app.IssueOfAsync(code);
 
         var (browser, page) = await OpenAsync(issue.Id);
-        var view = new ErrorIssuePage(page);
+        var view = new IssueDetailPage(page);
         var facts = view.Facts;
 
         Assert.Equal(issue.Title, view.Heading);
@@ -90,13 +90,13 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var issue = await NewIssueAsync("PLAIN");
         var (browser, page) = await OpenAsync(issue.Id);
 
-        var answer = await browser.SubmitAsync(new ErrorIssuePage(page).StatusForm("resolve-form")!, pageUrl: page.Url, followRedirects: false);
+        var answer = await browser.SubmitAsync(new IssueDetailPage(page).StatusForm("resolve-form")!, pageUrl: page.Url, followRedirects: false);
         var after = await browser.GetAsync(answer.Response.Headers.Location!.ToString());
 
         Assert.Equal(HttpStatusCode.Redirect, answer.Status);
-        Assert.Equal(ErrorIssuePage.Url(issue.Id), answer.Response.Headers.Location!.OriginalString);
-        Assert.Equal("resolved", new ErrorIssuePage(after).Facts["Status"]);
-        Assert.Contains($"in release {Current}", new ErrorIssuePage(after).StatusPanel!.TextContent);
+        Assert.Equal(IssueDetailPage.Url(issue.Id), answer.Response.Headers.Location!.OriginalString);
+        Assert.Equal("resolved", new IssueDetailPage(after).Facts["Status"]);
+        Assert.Contains($"in release {Current}", new IssueDetailPage(after).StatusPanel!.TextContent);
         Assert.Equal(ErrorIssueStatus.Resolved, (await app.IssueAsync(issue.Id)).Status);
         browser.Dispose();
     }
@@ -107,8 +107,8 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var issue = await NewIssueAsync("HTMX");
         var (browser, page) = await OpenAsync(issue.Id);
 
-        var answer = await browser.SubmitAsync(new ErrorIssuePage(page).StatusForm("resolve-next-form")!, pageUrl: page.Url, htmx: true, followRedirects: false);
-        var panel = new ErrorIssuePage(answer);
+        var answer = await browser.SubmitAsync(new IssueDetailPage(page).StatusForm("resolve-next-form")!, pageUrl: page.Url, htmx: true, followRedirects: false);
+        var panel = new IssueDetailPage(answer);
 
         IssueSteps.AssertStatus(HttpStatusCode.OK, answer);
         Assert.Null(answer.Document.QuerySelector("h1"));
@@ -128,15 +128,15 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var issue = await NewIssueAsync("STATUS", events: 3);
         var (browser, page) = await OpenAsync(issue.Id);
 
-        async Task<ErrorIssuePage> SubmitAsync(ErrorIssuePage current, string form, Dictionary<string, string>? values = null)
+        async Task<IssueDetailPage> SubmitAsync(IssueDetailPage current, string form, Dictionary<string, string>? values = null)
         {
             var answer = await browser.SubmitAsync(current.StatusForm(form)!, values, page.Url, htmx: htmx);
             IssueSteps.AssertStatus(HttpStatusCode.OK, answer);
             Assert.Equal(htmx, answer.Document.QuerySelector("h1") is null);
-            return new ErrorIssuePage(answer);
+            return new IssueDetailPage(answer);
         }
 
-        var snoozed = await SubmitAsync(new ErrorIssuePage(page), "snooze-form", new() { ["snooze"] = "10" });
+        var snoozed = await SubmitAsync(new IssueDetailPage(page), "snooze-form", new() { ["snooze"] = "10" });
         var snoozedIssue = await app.IssueAsync(issue.Id);
         var ignored = await SubmitAsync(snoozed, "ignore-form");
         var reopened = await SubmitAsync(ignored, "reopen-form");
@@ -158,12 +158,12 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var issue = await NewIssueAsync("BAD_SNOOZE");
         var (browser, page) = await OpenAsync(issue.Id);
 
-        var answer = await browser.SubmitAsync(new ErrorIssuePage(page).StatusForm("snooze-form")!, new Dictionary<string, string> { ["snooze"] = "forever" },
+        var answer = await browser.SubmitAsync(new IssueDetailPage(page).StatusForm("snooze-form")!, new Dictionary<string, string> { ["snooze"] = "forever" },
             page.Url, htmx: htmx);
 
         IssueSteps.AssertStatus(HttpStatusCode.BadRequest, answer);
-        Assert.Contains("Choose how long to snooze", new ErrorIssuePage(answer).Error);
-        Assert.NotNull(new ErrorIssuePage(answer).StatusPanel);
+        Assert.Contains("Choose how long to snooze", new IssueDetailPage(answer).Error);
+        Assert.NotNull(new IssueDetailPage(answer).StatusPanel);
         Assert.Equal(ErrorIssueStatus.Open, (await app.IssueAsync(issue.Id)).Status);
         browser.Dispose();
     }
@@ -174,7 +174,7 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var issue = await NewIssueAsync("NO_TOKEN");
         var (browser, page) = await OpenAsync(issue.Id);
 
-        var answer = await browser.SubmitAsync(new ErrorIssuePage(page).StatusForm("resolve-form")!, pageUrl: page.Url, htmx: true,
+        var answer = await browser.SubmitAsync(new IssueDetailPage(page).StatusForm("resolve-form")!, pageUrl: page.Url, htmx: true,
             omit: ["__RequestVerificationToken"], followRedirects: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
@@ -189,18 +189,18 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var source = await NewIssueAsync("PAGE_SOURCE", events: 3);
         var (browser, page) = await OpenAsync(target.Id);
 
-        var merged = await browser.SubmitAsync(new ErrorIssuePage(page).MergeHereForm, new Dictionary<string, string> { ["other"] = $"#{source.Id}" }, page.Url);
-        var sourcePage = new ErrorIssuePage(await browser.GetAsync(ErrorIssuePage.Url(source.Id)));
-        var split = await browser.SubmitAsync(new ErrorIssuePage(merged).SplitForm(source.Id)!, pageUrl: merged.Url);
+        var merged = await browser.SubmitAsync(new IssueDetailPage(page).MergeHereForm, new Dictionary<string, string> { ["other"] = $"#{source.Id}" }, page.Url);
+        var sourcePage = new IssueDetailPage(await browser.GetAsync(IssueDetailPage.Url(source.Id)));
+        var split = await browser.SubmitAsync(new IssueDetailPage(merged).SplitForm(source.Id)!, pageUrl: merged.Url);
 
         IssueSteps.AssertStatus(HttpStatusCode.OK, merged);
-        Assert.Equal(ErrorIssuePage.Url(target.Id), merged.Url.AbsolutePath);
-        Assert.Equal("5", new ErrorIssuePage(merged).Facts["Events"]);
+        Assert.Equal(IssueDetailPage.Url(target.Id), merged.Url.AbsolutePath);
+        Assert.Equal("5", new IssueDetailPage(merged).Facts["Events"]);
         Assert.Contains($"merged into issue #{target.Id}", sourcePage.Text);
-        Assert.True(sourcePage.LinksTo(ErrorIssuePage.Url(target.Id)));
+        Assert.True(sourcePage.LinksTo(IssueDetailPage.Url(target.Id)));
         Assert.Null(sourcePage.StatusPanel);
-        Assert.Equal("2", new ErrorIssuePage(split).Facts["Events"]);
-        Assert.Null(new ErrorIssuePage(split).SplitForm(source.Id));
+        Assert.Equal("2", new IssueDetailPage(split).Facts["Events"]);
+        Assert.Null(new IssueDetailPage(split).SplitForm(source.Id));
         Assert.Equal(3, (await app.IssueAsync(source.Id)).EventCount);
         browser.Dispose();
     }
@@ -212,7 +212,7 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var source = await NewIssueAsync("INTO_SOURCE", events: 2);
         var (browser, page) = await OpenAsync(source.Id);
 
-        var merged = await browser.SubmitAsync(new ErrorIssuePage(page).MergeIntoForm, new Dictionary<string, string> { ["other"] = target.Id.ToString() }, page.Url);
+        var merged = await browser.SubmitAsync(new IssueDetailPage(page).MergeIntoForm, new Dictionary<string, string> { ["other"] = target.Id.ToString() }, page.Url);
 
         Assert.Contains($"merged into issue #{target.Id}", merged.Text);
         Assert.Equal(3, (await app.IssueAsync(target.Id)).EventCount);
@@ -228,11 +228,11 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var issue = await NewIssueAsync("MERGE_REFUSED");
         var (browser, page) = await OpenAsync(issue.Id);
 
-        var answer = await browser.SubmitAsync(new ErrorIssuePage(page).MergeHereForm,
+        var answer = await browser.SubmitAsync(new IssueDetailPage(page).MergeHereForm,
             new Dictionary<string, string> { ["other"] = other == "self" ? issue.Id.ToString() : other }, page.Url);
 
         IssueSteps.AssertStatus(status, answer);
-        Assert.Contains(message, new ErrorIssuePage(answer).Error);
+        Assert.Contains(message, new IssueDetailPage(answer).Error);
         Assert.Null((await app.IssueAsync(issue.Id)).MergedIntoId);
         browser.Dispose();
     }
@@ -243,9 +243,9 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         using var browser = await app.AdminBrowserAsync();
         var missing = (await app.WithDbAsync(db => db.ErrorIssues.MaxAsync(i => (long?)i.Id)) ?? 0) + 1000;
 
-        var read = await browser.GetAsync(ErrorIssuePage.Url(missing));
+        var read = await browser.GetAsync(IssueDetailPage.Url(missing));
         var notANumber = await browser.GetAsync("/Admin/Errors/Issues/abc");
-        var change = await browser.PostFieldsAsync($"{ErrorIssuePage.Url(missing)}?handler=Resolve", new Dictionary<string, string>(), followRedirects: false);
+        var change = await browser.PostFieldsAsync($"{IssueDetailPage.Url(missing)}?handler=Resolve", new Dictionary<string, string>(), followRedirects: false);
 
         Assert.Equal(HttpStatusCode.NotFound, read.Status);
         Assert.Equal(HttpStatusCode.NotFound, notANumber.Status);
@@ -260,9 +260,9 @@ public abstract class ErrorIssuePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         using var member = app.CreateBrowser();
         await member.SignUpAsync(AccountSteps.NewEmail());
 
-        var guestRead = await guest.GetAsync(ErrorIssuePage.Url(issue.Id), followRedirects: false);
-        var memberRead = await member.GetAsync(ErrorIssuePage.Url(issue.Id), followRedirects: false);
-        var memberChange = await member.PostFieldsAsync($"{ErrorIssuePage.Url(issue.Id)}?handler=Ignore", new Dictionary<string, string>(), followRedirects: false);
+        var guestRead = await guest.GetAsync(IssueDetailPage.Url(issue.Id), followRedirects: false);
+        var memberRead = await member.GetAsync(IssueDetailPage.Url(issue.Id), followRedirects: false);
+        var memberChange = await member.PostFieldsAsync($"{IssueDetailPage.Url(issue.Id)}?handler=Ignore", new Dictionary<string, string>(), followRedirects: false);
 
         Assert.Equal(HttpStatusCode.Redirect, guestRead.Status);
         Assert.StartsWith("/Account/Login", guestRead.Response.Headers.Location!.PathAndQuery);

@@ -22,9 +22,13 @@ public sealed record IssueStatusPanel(ErrorIssue Issue, bool IsRegression, strin
 /// into itself) 422, each with its message; an issue that does not exist is 404.
 /// </summary>
 [NoStore]
-public sealed class IndexModel(ErrorIssueDetails details, ErrorIssueCommands commands, IOptions<ErrorLogOptions> options) : PageModel
+public sealed class IndexModel(ErrorIssueDetails details, ErrorIssueCommands commands, ErrorIssueTrends trends, IOptions<ErrorLogOptions> options)
+    : PageModel
 {
     public ErrorIssueDetail Detail { get; private set; } = null!;
+
+    /// <summary>The issue's events per hour over the last 24 hours and per day over the last 14, from the writer's hourly counts.</summary>
+    public IReadOnlyList<ErrorIssueTrend> Trends { get; private set; } = [];
 
     /// <summary>Why the last action was refused, shown beside the form it came from.</summary>
     public string? StatusError { get; private set; }
@@ -42,7 +46,18 @@ public sealed class IndexModel(ErrorIssueDetails details, ErrorIssueCommands com
             return NotFound();
         }
         Detail = detail;
+        Trends = await TrendsAsync(id, cancellationToken);
         return Page();
+    }
+
+    private async Task<IReadOnlyList<ErrorIssueTrend>> TrendsAsync(long id, CancellationToken cancellationToken)
+    {
+        var charts = new List<ErrorIssueTrend>();
+        foreach (var period in ErrorIssueTrendPeriod.All)
+        {
+            charts.Add((await trends.ForAsync([id], period, cancellationToken))[id]);
+        }
+        return charts;
     }
 
     public async Task<IActionResult> OnPostResolveAsync(long id, bool nextRelease, CancellationToken cancellationToken)
@@ -139,6 +154,7 @@ public sealed class IndexModel(ErrorIssueDetails details, ErrorIssueCommands com
         Detail = detail;
         StatusError = statusError;
         MergeError = mergeError;
+        Trends = await TrendsAsync(id, cancellationToken);
         return statusError is not null
             ? this.PageOrFragment("_IssueStatus", StatusPanel, statusCode)
             : StatusPage(statusCode);

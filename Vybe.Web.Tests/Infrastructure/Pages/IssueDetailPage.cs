@@ -7,9 +7,9 @@ namespace Vybe.Web.Tests.Infrastructure.Pages;
 /// An issue's page (<c>/Admin/Errors/Issues/{id}</c>), or the status panel htmx swaps in: its facts,
 /// status forms, merge forms, tables of pages, browsers and releases, latest events and stack.
 /// </summary>
-public sealed class ErrorIssuePage(IParentNode root)
+public sealed class IssueDetailPage(IParentNode root)
 {
-    public ErrorIssuePage(HtmlBrowser.Page page) : this(page.Document)
+    public IssueDetailPage(HtmlBrowser.Page page) : this(page.Document)
     {
     }
 
