@@ -22,6 +22,7 @@ public static class ErrorLogServiceCollectionExtensions
         services.AddSingleton<ConsoleFallback>();
         services.AddMetrics();
         services.AddSingleton<ErrorLogMetrics>();
+        services.AddErrorAlerts();
         services.AddSingleton<ErrorLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ErrorLogWriter>());
         services.AddSingleton<ErrorLogRetention>();
