@@ -11,6 +11,9 @@ public sealed class DigestModel(ErrorLogQueries queries) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Digest = await queries.DigestAsync(cancellationToken);
 
+    /// <summary>An issue's page (<c>~/Admin/Errors/Issues/{id}</c>), for <c>Url.Content</c>.</summary>
+    public static string IssuePath(long issueId) => FormattableString.Invariant($"~/Admin/Errors/Issues/{issueId}");
+
     /// <summary>Width of a count's bar, out of 100, against the largest count of its table.</summary>
     public static int BarWidth(int count, int largest) => largest == 0 ? 0 : (int)Math.Round(100.0 * count / largest);
 }
