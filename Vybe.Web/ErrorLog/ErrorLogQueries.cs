@@ -50,7 +50,10 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
 
     /// <summary>
     /// Rows written after <paramref name="afterId"/> that match the filter, newest first. Ids grow
-    /// in insertion order, so "id greater than the last one seen" never shows a row twice.
+    /// in insertion order, so "id greater than the last one seen" never shows a row twice; and every
+    /// writer, on every instance, inserts and commits holding the error-log advisory lock
+    /// (<c>DatabaseErrorLogStore.InErrorLogTransactionAsync</c>), so rows become visible in id order
+    /// and none is committed later under an id lower than one already shown (<c>LiveTailOrderingTests</c>).
     /// </summary>
     public Task<List<ErrorLogEntry>> TailAsync(long afterId, ErrorLogFilter filter, CancellationToken cancellationToken = default) =>
         Filtered(filter)
