@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Vybe.Web.ErrorLog;
 using Vybe.Web.Tests.Infrastructure.Pages;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
@@ -7,7 +9,8 @@ namespace Vybe.Web.Tests.Admin;
 
 /// <summary>
 /// The digest reads the real clock through HTTP, so rows are seeded hours away from the window
-/// edges: a test that takes seconds cannot move a row across one.
+/// edges: a test that takes seconds cannot move a row across one. They are seeded through the
+/// writer's store, which counts them into issues as it stores them: the top issues come from those counts.
 /// </summary>
 public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<AdminAppFactory>, IAsyncLifetime
 {
@@ -32,7 +35,11 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
         Row(Now.AddDays(-20), "OLD_CODE"),
     ];
 
-    public Task InitializeAsync() => app.SeedOnceAsync(factory => factory.InsertAsync(Seed));
+    public Task InitializeAsync() =>
+        app.SeedOnceAsync(factory => factory.Services.GetRequiredService<IErrorLogStore>().InsertAsync(Seed, CancellationToken.None));
+
+    private Task<long> IssueIdAsync(string code, string service = "web") =>
+        app.WithDbAsync(db => db.ErrorIssues.Where(i => i.Code == code && i.Service == service).Select(i => i.Id).SingleAsync());
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -83,24 +90,36 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
     }
 
     [Fact]
-    public async Task Top_codes_show_count_first_and_last_seen_and_change_against_the_period_before()
+    public async Task Top_issues_count_each_issues_hours_against_the_period_before_and_name_code_level_and_last_seen()
     {
         var digest = await DigestAsync();
 
         string Time(DateTimeOffset ts) => ts.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss");
+        // Each issue on its own: SLOW_REQUEST of web and of worker are two issues, where a count by code made them one.
         Assert.Equal(
         [
-            ["DB_TIMEOUT", "2", Time(Now.AddHours(-2)), Time(Now.AddHours(-1)), "1", "+1 (+100%)"],
-            ["CLIENT_ERROR", "1", Time(Now.AddHours(-3)), Time(Now.AddHours(-3)), "0", "new"],
-            ["SLOW_REQUEST", "1", Time(Now.AddHours(-5)), Time(Now.AddHours(-5)), "2", "−1 (−50%)"],
-        ], digest.Table("Last 24 hours: top 10 codes"));
+            ["Something happened: DB_TIMEOUT", "DB_TIMEOUT", "error", "2", "1", "+1 (+100%)", Time(Now.AddHours(-1))],
+            ["Something happened: CLIENT_ERROR", "CLIENT_ERROR", "error", "1", "0", "new", Time(Now.AddHours(-3))],
+            ["Something happened: SLOW_REQUEST", "SLOW_REQUEST", "warn", "1", "1", "no change", Time(Now.AddHours(-5))],
+        ], digest.Table("Last 24 hours: top 10 issues"));
         Assert.Equal(
         [
-            ["DB_TIMEOUT", "4", Time(Now.AddDays(-6)), Time(Now.AddHours(-1)), "1", "+3 (+300%)"],
-            ["SLOW_REQUEST", "3", Time(Now.AddHours(-40)), Time(Now.AddHours(-5)), "0", "new"],
-            ["CLIENT_ERROR", "1", Time(Now.AddHours(-3)), Time(Now.AddHours(-3)), "0", "new"],
-            ["RETENTION_DONE", "1", Time(Now.AddDays(-3)), Time(Now.AddDays(-3)), "1", "no change"],
-        ], digest.Table("Last 7 days: top 10 codes"));
+            ["Something happened: DB_TIMEOUT", "DB_TIMEOUT", "error", "4", "1", "+3 (+300%)", Time(Now.AddHours(-1))],
+            ["Something happened: SLOW_REQUEST", "SLOW_REQUEST", "warn", "2", "0", "new", Time(Now.AddHours(-5))],
+            ["Something happened: CLIENT_ERROR", "CLIENT_ERROR", "error", "1", "0", "new", Time(Now.AddHours(-3))],
+            ["Something happened: SLOW_REQUEST", "SLOW_REQUEST", "warn", "1", "0", "new", Time(Now.AddHours(-40))],
+            ["Something happened: RETENTION_DONE", "RETENTION_DONE", "info", "1", "1", "no change", Time(Now.AddDays(-3))],
+        ], digest.Table("Last 7 days: top 10 issues"));
+    }
+
+    [Fact]
+    public async Task Top_issues_link_to_the_issue_page_and_their_code_to_the_filtered_list()
+    {
+        var digest = await DigestAsync();
+
+        Assert.True(digest.LinksTo($"/Admin/Errors/Issues/{await IssueIdAsync("DB_TIMEOUT")}"));
+        Assert.True(digest.LinksTo($"/Admin/Errors/Issues/{await IssueIdAsync("SLOW_REQUEST", service: "worker")}"));
+        Assert.True(digest.LinksTo("/Admin/Errors?code=DB_TIMEOUT"));
     }
 
     [Fact]

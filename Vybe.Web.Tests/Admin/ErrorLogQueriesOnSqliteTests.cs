@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.ErrorLog.Issues;
 using static Vybe.Web.Tests.Admin.ErrorLogAdminSteps;
 
 namespace Vybe.Web.Tests.Admin;
@@ -58,6 +59,19 @@ public sealed class ErrorLogQueriesOnSqliteTests : IAsyncLifetime
         return [.. rows];
     }
 
+    /// <summary>Stores the rows as the writer does: counted into their issues in the error-log transaction.</summary>
+    private async Task<List<ErrorLogEntry>> CountedAsync(params ErrorLogEntry[] rows)
+    {
+        await DatabaseErrorLogStore.InErrorLogTransactionAsync(db, async () =>
+        {
+            await new ErrorIssueTracker(db).CountAsync(rows, raiseAlerts: false, CancellationToken.None);
+            db.ErrorLogs.AddRange(rows);
+            return await db.SaveChangesAsync();
+        }, CancellationToken.None);
+        db.ChangeTracker.Clear();
+        return [.. rows];
+    }
+
     [Fact]
     public async Task Keyset_pages_walk_every_row_once_newest_first_with_ties_broken_by_id()
     {
@@ -103,7 +117,7 @@ public sealed class ErrorLogQueriesOnSqliteTests : IAsyncLifetime
     public async Task Digest_tail_detail_and_csv_translate_on_sqlite()
     {
         var request = Guid.NewGuid();
-        var rows = await SeedAsync(
+        var rows = await CountedAsync(
             Row(Now.AddHours(-1), "DB_TIMEOUT", requestId: request),
             Row(Now.AddHours(-2), "DB_TIMEOUT", requestId: request),
             Row(Now.AddHours(-30), "DB_TIMEOUT"),
@@ -112,8 +126,8 @@ public sealed class ErrorLogQueriesOnSqliteTests : IAsyncLifetime
         var digest = await queries.DigestAsync();
         var day = digest.Windows[0];
         Assert.Equal(new PeriodChange(2, 1), day.Total);
-        var code = Assert.Single(day.TopCodes);
-        Assert.Equal(("DB_TIMEOUT", Now.AddHours(-2), Now.AddHours(-1), new PeriodChange(2, 1)), (code.Code, code.FirstSeen, code.LastSeen, code.Change));
+        var issue = Assert.Single(day.TopIssues);
+        Assert.Equal(("DB_TIMEOUT", Now.AddHours(-1), new PeriodChange(2, 1)), (issue.Code, issue.LastSeen, issue.Change));
         Assert.Equal(new PeriodChange(0, 1), digest.Windows[1].ByLevel.Single(l => l.Key == "info").Change);
 
         Assert.Equal([rows[3].Id, rows[2].Id], (await queries.TailAsync(rows[1].Id, ErrorLogFilter.None)).Select(r => r.Id));
@@ -124,5 +138,26 @@ public sealed class ErrorLogQueriesOnSqliteTests : IAsyncLifetime
         await using var csv = new StringWriter();
         await queries.WriteCsvAsync(Filter(("code", "DB_TIMEOUT")), csv);
         Assert.Equal(5, csv.ToString().Split("\r\n").Length); // header, three rows, and the empty end after the last CRLF
+    }
+
+    [Fact]
+    public async Task Top_issues_sum_every_fingerprint_of_a_merged_issue()
+    {
+        await CountedAsync(
+            Row(Now.AddHours(-1), "DB_TIMEOUT"),
+            Row(Now.AddHours(-2), "DB_TIMEOUT"),
+            Row(Now.AddHours(-3), "DB_DEADLOCK"),
+            Row(Now.AddHours(-30), "DB_DEADLOCK"),
+            Row(Now.AddHours(-4), "OTHER"));
+        var timeout = await db.ErrorIssues.SingleAsync(i => i.Code == "DB_TIMEOUT");
+        var deadlock = await db.ErrorIssues.SingleAsync(i => i.Code == "DB_DEADLOCK");
+        // A merge as the issue page does it: the fingerprint counts towards the other issue from now on.
+        await db.ErrorIssueFingerprints.Where(f => f.IssueId == deadlock.Id).ExecuteUpdateAsync(set => set.SetProperty(f => f.IssueId, timeout.Id));
+        await db.ErrorIssues.Where(i => i.Id == deadlock.Id).ExecuteUpdateAsync(set => set.SetProperty(i => i.MergedIntoId, timeout.Id));
+
+        var day = (await queries.DigestAsync()).Windows[0];
+
+        Assert.Equal([(timeout.Id, new PeriodChange(3, 1)), (await db.ErrorIssues.Where(i => i.Code == "OTHER").Select(i => i.Id).SingleAsync(), new PeriodChange(1, 0))],
+            day.TopIssues.Select(i => (i.IssueId, i.Change)));
     }
 }

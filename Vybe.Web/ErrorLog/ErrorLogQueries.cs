@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Vybe.Web.Data;
+using Vybe.Web.ErrorLog.Issues;
 
 namespace Vybe.Web.ErrorLog;
 
@@ -11,7 +12,7 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
     public const int DefaultPageSize = 50;
     /// <summary>A poll that finds more new rows than this shows the newest ones only; the list has the rest.</summary>
     public const int MaxTailRows = 100;
-    public const int TopCodeCount = 10;
+    public const int TopIssueCount = 10;
 
     /// <summary>The escape character of <see cref="ContainsPattern"/>, for <c>ILIKE … ESCAPE</c>.</summary>
     internal const string LikeEscape = "\\";
@@ -50,7 +51,10 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
 
     /// <summary>
     /// Rows written after <paramref name="afterId"/> that match the filter, newest first. Ids grow
-    /// in insertion order, so "id greater than the last one seen" never shows a row twice.
+    /// in insertion order, so "id greater than the last one seen" never shows a row twice; and every
+    /// writer, on every instance, inserts and commits holding the error-log advisory lock
+    /// (<c>DatabaseErrorLogStore.InErrorLogTransactionAsync</c>), so rows become visible in id order
+    /// and none is committed later under an id lower than one already shown (<c>LiveTailOrderingTests</c>).
     /// </summary>
     public Task<List<ErrorLogEntry>> TailAsync(long afterId, ErrorLogFilter filter, CancellationToken cancellationToken = default) =>
         Filtered(filter)
@@ -90,19 +94,7 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
         var servicesNow = await CountByAsync(e => e.Service, start, end, cancellationToken);
         var servicesBefore = await CountByAsync(e => e.Service, previousStart, start, cancellationToken);
 
-        var topCodes = await Between(start, end)
-            .GroupBy(e => e.Code)
-            .Select(g => new { Code = g.Key, Count = g.Count(), FirstSeen = g.Min(e => e.Ts), LastSeen = g.Max(e => e.Ts) })
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Code)
-            .Take(TopCodeCount)
-            .ToListAsync(cancellationToken);
-        var codes = topCodes.Select(c => c.Code).ToList();
-        var codesBefore = (await Between(previousStart, start)
-                .Where(e => codes.Contains(e.Code))
-                .GroupBy(e => e.Code)
-                .Select(g => new { Code = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Code ?? "", c => c.Count);
+        var topIssues = await TopIssuesAsync(length, end, cancellationToken);
 
         var byLevel = ErrorLogLevels.All
             .Select(level => new DigestCount(level, new PeriodChange(levelsNow.GetValueOrDefault(level), levelsBefore.GetValueOrDefault(level))))
@@ -111,12 +103,53 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
             .Select(service => new DigestCount(service, new PeriodChange(servicesNow.GetValueOrDefault(service), servicesBefore.GetValueOrDefault(service))))
             .OrderByDescending(c => c.Change.Current).ThenBy(c => c.Key, StringComparer.Ordinal)
             .ToList();
-        var byCode = topCodes
-            .Select(c => new DigestCode(c.Code, c.FirstSeen, c.LastSeen, new PeriodChange(c.Count, codesBefore.GetValueOrDefault(c.Code ?? ""))))
-            .ToList();
         var total = new PeriodChange(levelsNow.Values.Sum(), levelsBefore.Values.Sum());
 
-        return new DigestWindow(name, start, end, total, byLevel, byService, byCode);
+        return new DigestWindow(name, start, end, total, byLevel, byService, topIssues);
+    }
+
+    /// <summary>
+    /// The issues with the most events in the window, from their hourly counts (never the rows): the
+    /// window's whole hours are the hour of <paramref name="end"/> and those before it, as many as the
+    /// window has hours, and the period before is as many hours again. An issue's count is over all
+    /// its fingerprints (several after a merge).
+    /// </summary>
+    private async Task<List<DigestIssue>> TopIssuesAsync(TimeSpan length, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var last = ErrorIssueHour.Of(end);
+        var after = last - length;
+        var top = await CountByIssue(after, last)
+            .OrderByDescending(c => c.Count).ThenBy(c => c.IssueId)
+            .Take(TopIssueCount)
+            .ToListAsync(cancellationToken);
+        var ids = top.Select(c => c.IssueId).ToList();
+        var before = await CountByIssue(after - length, after, ids)
+            .ToDictionaryAsync(c => c.IssueId, c => c.Count, cancellationToken);
+        var issues = await db.ErrorIssues.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+        return top
+            .Select(c => (Count: c, Issue: issues[c.IssueId]))
+            .Select(t => new DigestIssue(t.Issue.Id, t.Issue.Title, t.Issue.Service, t.Issue.Level, t.Issue.Code, t.Issue.Status, t.Issue.LastSeen,
+                new PeriodChange(t.Count.Count, before.GetValueOrDefault(t.Count.IssueId))))
+            .ToList();
+    }
+
+    /// <summary>Events per issue (of <paramref name="only"/>, when given) in the hours after <paramref name="after"/> up to and including <paramref name="last"/>.</summary>
+    private IQueryable<IssueCount> CountByIssue(DateTimeOffset after, DateTimeOffset last, List<long>? only = null)
+    {
+        var prints = only is null ? db.ErrorIssueFingerprints : db.ErrorIssueFingerprints.Where(f => only.Contains(f.IssueId));
+        return from hour in db.ErrorIssueHours
+               join print in prints on hour.Fingerprint equals print.Fingerprint
+               where hour.Hour > after && hour.Hour <= last
+               group hour by print.IssueId into issue
+               select new IssueCount { IssueId = issue.Key, Count = issue.Sum(h => h.EventCount) };
+    }
+
+    private sealed class IssueCount
+    {
+        public long IssueId { get; init; }
+        public int Count { get; init; }
     }
 
     private async Task<Dictionary<string, int>> CountByAsync(Expression<Func<ErrorLogEntry, string>> key, DateTimeOffset from,
@@ -210,12 +243,13 @@ public sealed record ErrorLogDetail(ErrorLogEntry Entry, IReadOnlyList<ErrorLogE
 public sealed record ErrorLogDigest(DateTimeOffset Now, IReadOnlyList<DigestWindow> Windows);
 
 public sealed record DigestWindow(string Name, DateTimeOffset Start, DateTimeOffset End, PeriodChange Total,
-    IReadOnlyList<DigestCount> ByLevel, IReadOnlyList<DigestCount> ByService, IReadOnlyList<DigestCode> TopCodes);
+    IReadOnlyList<DigestCount> ByLevel, IReadOnlyList<DigestCount> ByService, IReadOnlyList<DigestIssue> TopIssues);
 
 public sealed record DigestCount(string Key, PeriodChange Change);
 
-/// <summary>A code's rows in the window: first and last seen are within the window.</summary>
-public sealed record DigestCode(string? Code, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, PeriodChange Change);
+/// <summary>An issue's events in the window (by whole hours) against the period before; the rest is the issue as it is now.</summary>
+public sealed record DigestIssue(long IssueId, string Title, string Service, string Level, string? Code, string Status, DateTimeOffset LastSeen,
+    PeriodChange Change);
 
 /// <summary>A count in a period against the count in the period of the same length before it.</summary>
 public readonly record struct PeriodChange(int Current, int Previous)

@@ -72,9 +72,10 @@ public static partial class ErrorMessageNormalizer
     public static string Normalize(string message)
     {
         var text = message.Length > MaxLength ? message[..MaxLength] : message;
-        // The order matters: a URL's query holds numbers, a UUID holds hex, an address holds dots.
+        // The order matters: a URL's query holds numbers, a UUID and a time hold hex and digits, an address holds dots.
         text = UrlQuery().Replace(text, "${url}");
         text = Uuid().Replace(text, "<uuid>");
+        text = Time().Replace(text, "<time>");
         text = Email().Replace(text, "<email>");
         text = Quoted().Replace(text, "<str>");
         text = Hex().Replace(text, "<hex>");
@@ -88,18 +89,25 @@ public static partial class ErrorMessageNormalizer
     [GeneratedRegex(@"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", RegexOptions.IgnoreCase)]
     private static partial Regex Uuid();
 
+    // An ISO 8601 date and time ("2025-03-14T12:00:00.123Z", "2025-03-14 12:00:00+01:00"): the letter T
+    // would otherwise keep the hour from the number rule, which leaves digits after letters alone.
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\w:])")]
+    private static partial Regex Time();
+
     [GeneratedRegex(@"\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b", RegexOptions.IgnoreCase)]
     private static partial Regex Email();
 
-    // 'text', "text", `text` and the typographic quotes, on one line.
-    [GeneratedRegex(@"'[^'\r\n]*'|""[^""\r\n]*""|`[^`\r\n]*`|‘[^’\r\n]*’|“[^”\r\n]*”")]
+    // 'text', "text", `text` and the typographic quotes, on one line. A single quote inside a word is an
+    // apostrophe ("can't find 'x'"), not the start of a quoted string.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])'[^'\r\n]*'(?![\p{L}\p{N}])|""[^""\r\n]*""|`[^`\r\n]*`|‘[^’\r\n]*’|“[^”\r\n]*”")]
     private static partial Regex Quoted();
 
     // 0x-prefixed, or a run of 8 or more hex digits with at least one digit and one letter a-f (ids, hashes, addresses).
     [GeneratedRegex(@"\b0x[0-9a-f]+\b|\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hex();
 
-    [GeneratedRegex(@"(?<![A-Za-z_])[-+]?\d+(?:[.,:]\d+)*")]
+    // A number on its own, not digits inside a name ("utf8", "x64", "pk_2"): nothing of a word may come before it.
+    [GeneratedRegex(@"(?<!\w)[-+]?\d+(?:[.,:]\d+)*")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"\s+")]
@@ -112,10 +120,14 @@ public static partial class StackFrames
     /// <summary>The namespace of the app's own code, whose frames are preferred.</summary>
     public const string OwnNamespace = "Vybe.";
 
+    /// <summary>What a function without a name is called, whichever browser wrote the stack.</summary>
+    public const string Anonymous = "(anonymous)";
+
     /// <summary>
     /// The top <paramref name="count"/> frames: for a .NET stack the frames in Vybe's own code (all
     /// frames when none is), as <c>Type.Method</c> with async state machines and lambdas named by the
-    /// method that holds them; for a browser stack the frames as <c>/path/file.js:function</c>.
+    /// method that holds them; for a browser stack the frames in scripts (not the browser's own
+    /// code) as <c>/path/file.js:function</c>.
     /// </summary>
     public static IReadOnlyList<string> Top(string? stack, int count)
     {
@@ -158,62 +170,109 @@ public static partial class StackFrames
     }
 
     /// <summary>
+    /// The method as the source names it, without what the compiler and the build number:
     /// <c>Ns.Type.&lt;MethodAsync&gt;d__5.MoveNext()</c> → <c>Ns.Type.MethodAsync</c>;
-    /// <c>Ns.Type.&lt;&gt;c__DisplayClass3_0.&lt;Method&gt;b__0(…)</c> → <c>Ns.Type.Method</c>;
-    /// generic arity and parameters are dropped.
+    /// <c>Ns.Type.&lt;&gt;c__DisplayClass3_0.&lt;Method&gt;b__0(…)</c> and async lambdas
+    /// (<c>&lt;&gt;c.&lt;&lt;Method&gt;b__0_0&gt;d.MoveNext()</c>) → <c>Ns.Type.Method</c>;
+    /// local functions (<c>&lt;Method&gt;g__Local|0_0</c>) → <c>Ns.Type.Method.Local</c>; generic
+    /// arity (<c>Type`1</c>), type parameters (<c>Method[T]</c>) and parameters are dropped. The
+    /// ordinals the compiler numbers lambdas and local functions with change when a method is added
+    /// to the type, so they never take part.
     /// </summary>
     private static string DotnetName(string method)
     {
-        var name = Parameters().Replace(method, "");
-        name = StateMachine().Replace(name, ".${name}");
-        name = Lambda().Replace(name, ".${name}");
-        name = CompilerClass().Replace(name, "");
+        var name = TypeParameters().Replace(method, "");
         name = GenericArity().Replace(name, "");
+        name = CompilerClass().Replace(name, "");
+        // Innermost first: an async lambda is the state machine <…> of the lambda <…> of the method.
+        string unwrapped;
+        do
+        {
+            unwrapped = name;
+            name = CompilerMember().Replace(name, m => m.Groups["local"].Success ? $"{m.Groups["name"].Value}.{m.Groups["local"].Value}" : m.Groups["name"].Value);
+        }
+        while (name != unwrapped);
         return name.Replace("..", ".", StringComparison.Ordinal).TrimEnd('.');
     }
 
     private static string? BrowserFrame(string line)
     {
-        // Chrome: "at fn (https://host/js/a.js?v=1:12:34)" or "at https://host/js/a.js:12:34";
-        // Firefox and Safari: "fn@https://host/js/a.js?v=1:12:34".
+        // Chrome: "at fn (https://host/js/a.js?v=1:12:34)", "at https://host/js/a.js:12:34", "at async fn (…)",
+        // "at async https://…"; Firefox and Safari: "fn@https://host/js/a.js?v=1:12:34", "@https://…",
+        // "async*fn@…" (Firefox), "global code@…" (Safari).
         if (ChromeFrame().Match(line) is { Success: true } chrome)
         {
-            var function = chrome.Groups["fn"].Success ? chrome.Groups["fn"].Value.Trim() : "";
-            return $"{ScriptPath(chrome.Groups["url"].Value)}:{FunctionName(function)}";
+            var function = chrome.Groups["fn"].Success ? chrome.Groups["fn"].Value : "";
+            return ScriptFrame(chrome.Groups["url"].Value, function);
         }
         if (GeckoFrame().Match(line) is { Success: true } gecko)
         {
-            return $"{ScriptPath(gecko.Groups["url"].Value)}:{FunctionName(gecko.Groups["fn"].Value)}";
+            return ScriptFrame(gecko.Groups["url"].Value, gecko.Groups["fn"].Value);
         }
         return null;
     }
 
-    private static string FunctionName(string function) => function.Length == 0 ? "(anonymous)" : function.Replace("async ", "", StringComparison.Ordinal);
+    /// <summary>A frame in a script; null for the browser's own code (<c>at Array.forEach (&lt;anonymous&gt;)</c>), which only Chrome lists.</summary>
+    private static string? ScriptFrame(string url, string function) =>
+        url.StartsWith('<') || url.StartsWith('[') ? null : $"{ScriptPath(url)}:{FunctionName(function)}";
+
+    /// <summary>
+    /// The function as every browser names it: Chrome's receiver (<c>Object.format</c>,
+    /// <c>ReadingForm.submit</c>), <c>new </c> and <c>async </c>, an alias (<c> [as x]</c>),
+    /// Firefox's async cause (<c>async*</c>) and nesting marks (<c>fn/&lt;</c>) are dropped; an
+    /// anonymous function, Chrome's <c>&lt;anonymous&gt;</c> and Safari's <c>global code</c> are
+    /// all <see cref="Anonymous"/>. So one error reads the same in Chrome, Firefox and Safari.
+    /// </summary>
+    private static string FunctionName(string function)
+    {
+        var name = GeckoAsyncCause().Replace(function.Trim(), "");
+        name = ChromeAlias().Replace(name, "");
+        name = ChromePrefix().Replace(name, "");
+        name = GeckoNesting().Replace(name, "");
+        var dot = name.LastIndexOf('.');
+        if (dot >= 0 && dot < name.Length - 1)
+        {
+            name = name[(dot + 1)..];
+        }
+        return name is "" or "<anonymous>" or "global code" or "eval code" or "anonymous" ? Anonymous : name;
+    }
 
     [GeneratedRegex(@"^at (?<method>[^\s(]+(?:\[[^\]]*\])?)\(.*?\)(?: in .*)?$")]
     private static partial Regex DotnetFrame();
 
-    [GeneratedRegex(@"^at (?:(?<fn>[^()]+?) \((?<url>[^()\s]+)\)|(?<url>\S+:\d+:\d+))$")]
+    [GeneratedRegex(@"^at (?:(?<fn>[^()]+?) \((?<url>[^()\s]+)\)|(?:async )?(?<url>\S+:\d+:\d+))$")]
     private static partial Regex ChromeFrame();
 
-    [GeneratedRegex(@"^(?<fn>[^@\s]*)@(?<url>\S+:\d+:\d+)$")]
+    [GeneratedRegex(@"^(?<fn>[^@]*)@(?<url>\S+:\d+:\d+)$")]
     private static partial Regex GeckoFrame();
 
     [GeneratedRegex(@":\d+(?::\d+)?$")]
     private static partial Regex LineAndColumn();
 
-    [GeneratedRegex(@"\(.*\)$")]
-    private static partial Regex Parameters();
-
-    [GeneratedRegex(@"\.<(?<name>[^<>]+)>d__\d+\.MoveNext$")]
-    private static partial Regex StateMachine();
-
-    [GeneratedRegex(@"\.<>c(?:__DisplayClass[\d_]+)?\.<(?<name>[^<>]+)>b__[\d_]+$")]
-    private static partial Regex Lambda();
-
-    [GeneratedRegex(@"\.<>c(?:__DisplayClass[\d_]+)?")]
-    private static partial Regex CompilerClass();
+    [GeneratedRegex(@"\[[^\]]*\]$")]
+    private static partial Regex TypeParameters();
 
     [GeneratedRegex(@"`\d+")]
     private static partial Regex GenericArity();
+
+    // The classes that hold lambdas: <>c, <>c__DisplayClass3_0.
+    [GeneratedRegex(@"\.<>c(?:__DisplayClass[\d_]+)?(?=\.)")]
+    private static partial Regex CompilerClass();
+
+    // <Method>d__5 and <Method>d (state machines, with their MoveNext), <Method>b__0_1 (lambdas),
+    // <Method>g__Local|0_1 (local functions).
+    [GeneratedRegex(@"<(?<name>[^<>]+)>(?:d(?:__\d+)?(?:\.MoveNext)?|b__[\d_]+|g__(?<local>[^<>|]+)\|[\d_]+)(?=[.>]|$)")]
+    private static partial Regex CompilerMember();
+
+    [GeneratedRegex(@"^[^@*]*\*")]
+    private static partial Regex GeckoAsyncCause();
+
+    [GeneratedRegex(@" \[as [^\]]*\]$")]
+    private static partial Regex ChromeAlias();
+
+    [GeneratedRegex(@"^(?:(?:async|new) )+")]
+    private static partial Regex ChromePrefix();
+
+    [GeneratedRegex(@"(?:/<|<)+$")]
+    private static partial Regex GeckoNesting();
 }
