@@ -119,7 +119,7 @@ public sealed class ErrorLogDigestTests(AdminAppFactory app) : IClassFixture<Adm
 
         Assert.True(digest.LinksTo($"/Admin/Errors/Issues/{await IssueIdAsync("DB_TIMEOUT")}"));
         Assert.True(digest.LinksTo($"/Admin/Errors/Issues/{await IssueIdAsync("SLOW_REQUEST", service: "worker")}"));
-        Assert.True(digest.LinksTo("/Admin/Errors?code=DB_TIMEOUT"));
+        Assert.True(digest.LinksTo("/Admin/Errors/Log?code=DB_TIMEOUT"));
     }
 
     [Fact]

@@ -20,7 +20,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Vybe.TestSupport.Photos;
 using Vybe.Web.Accounts;
+using Vybe.Web.Data;
 using Vybe.Web.ErrorLog;
+using Vybe.Web.ErrorLog.Issues;
 using Vybe.Web.Tests.Infrastructure;
 using Vybe.Web.Tests.Infrastructure.Pages;
 using Vybe.Web.WebVitals;
@@ -306,8 +308,21 @@ public sealed class HostileInputTests(HostileInputTests.App app, ITestOutputHelp
             Assert.Equal(HttpStatusCode.NoContent, report.StatusCode);
         }
         acceptedClientReports++;
-        await Eventually.ReturnsAsync(() => app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ErrorLogs)),
-            count => count > 0, "the browser report in the error log");
+        // And a second error, resolved, so an issue's page offers Reopen as well as Resolve.
+        using (var report = await PostJsonAsync(ClientErrorEndpoint.Path, """{"kind":"error","message":"A resolved issue for the hostile input test"}"""))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, report.StatusCode);
+        }
+        acceptedClientReports++;
+        await Eventually.ReturnsAsync(() => app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ErrorIssues)),
+            count => count >= 2, "the browser reports' issues");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VybeDbContext>();
+            var resolved = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ErrorIssues, i => i.Title.Contains("resolved issue"));
+            var outcome = await scope.ServiceProvider.GetRequiredService<ErrorIssueCommands>().ResolveAsync(resolved.Id, inNextRelease: false, CancellationToken.None);
+            Assert.Equal(ErrorIssueCommandOutcome.Done, outcome.Outcome);
+        }
         return [guest, member, admin];
     }
 

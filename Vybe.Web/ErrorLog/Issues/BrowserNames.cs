@@ -51,7 +51,8 @@ public static partial class BrowserNames
     [GeneratedRegex(@"\b(?:Firefox|FxiOS)/(?<major>\d+)")]
     private static partial Regex Firefox();
 
-    [GeneratedRegex(@"\b(?:Chrome|CriOS)/(?<major>\d+)")]
+    // Headless Chromium (automated checks, previews) names itself HeadlessChrome.
+    [GeneratedRegex(@"(?:\b|Headless)(?:Chrome|CriOS)/(?<major>\d+)")]
     private static partial Regex Chrome();
 
     [GeneratedRegex(@"\bVersion/(?<major>\d+)(?:[.\d]*) (?:Mobile/\w+ )?Safari/")]

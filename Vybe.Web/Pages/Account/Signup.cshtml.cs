@@ -27,6 +27,7 @@ public sealed class SignupModel(
     {
         [Required(ErrorMessage = "Enter your e-mail address.")]
         [EmailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.com.")]
+        [MailableEmail]
         [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
         public string Email { get; set; } = "";
 

@@ -28,6 +28,7 @@ public sealed class ChangeEmailModel(UserManager<VybeUser> users, AccountMail ma
     {
         [Required(ErrorMessage = "Enter the new e-mail address.")]
         [EmailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.com.")]
+        [MailableEmail]
         [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
         public string NewEmail { get; set; } = "";
 
