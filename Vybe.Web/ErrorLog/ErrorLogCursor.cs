@@ -20,6 +20,24 @@ public readonly record struct ErrorLogCursor(long UtcTicks, long Id)
 
     public override string ToString() => KeysetToken.Encode(UtcTicks, Id.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// The cursor a page's query string carries: null when there is none (the first page) or when it
+    /// does not decode, which adds <paramref name="damaged"/> under <paramref name="key"/> to the page's problems.
+    /// </summary>
+    public static ErrorLogCursor? FromQuery(string? token, string key, string damaged, IDictionary<string, string> problems)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+        if (TryParse(token, out var cursor))
+        {
+            return cursor;
+        }
+        problems[key] = damaged;
+        return null;
+    }
+
     public static bool TryParse(string? token, out ErrorLogCursor cursor)
     {
         cursor = default;

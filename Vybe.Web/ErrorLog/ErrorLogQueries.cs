@@ -215,9 +215,10 @@ public sealed class ErrorLogQueries(VybeDbContext db, TimeProvider time)
         }
         if (filter.Issue is { } issueId)
         {
-            // A merge moves fingerprints, not rows: rows written before it still name the issue they counted towards then.
-            rows = rows.Where(e => e.IssueId == issueId
-                || db.ErrorIssueFingerprints.Any(f => f.Fingerprint == e.Fingerprint && f.IssueId == issueId));
+            // Through the fingerprints, as the issue page reads them: a merge or split moves fingerprints,
+            // not rows, so a row's own issue_id names where it counted when it was written.
+            var fingerprints = IssueRows.FingerprintsOf(db, issueId);
+            rows = rows.Where(e => e.Fingerprint != null && fingerprints.Contains(e.Fingerprint));
         }
         if (filter.Release is { } release)
         {

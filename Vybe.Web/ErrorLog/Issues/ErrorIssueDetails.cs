@@ -5,7 +5,7 @@ using Vybe.Web.Data;
 namespace Vybe.Web.ErrorLog.Issues;
 
 /// <summary>
-/// An issue's rows: those whose fingerprint maps to the issue now. Not the rows' own <c>issue_id</c>,
+/// An issue's rows are those whose fingerprint maps to the issue now; not the rows' own <c>issue_id</c>,
 /// which says where a row counted when it was written, and is stale once the issue was merged or split.
 /// </summary>
 public static class IssueRows
@@ -13,12 +13,6 @@ public static class IssueRows
     /// <summary>The fingerprints whose rows count towards the issue (several once others were merged into it; none once it was merged).</summary>
     public static IQueryable<string> FingerprintsOf(VybeDbContext db, long issueId) =>
         db.ErrorIssueFingerprints.Where(f => f.IssueId == issueId).Select(f => f.Fingerprint);
-
-    public static IQueryable<ErrorLogEntry> Of(VybeDbContext db, long issueId)
-    {
-        var fingerprints = FingerprintsOf(db, issueId);
-        return db.ErrorLogs.Where(e => e.Fingerprint != null && fingerprints.Contains(e.Fingerprint));
-    }
 }
 
 /// <summary>A value and how many of the sampled events had it.</summary>

@@ -30,18 +30,7 @@ public sealed class IndexModel(ErrorIssueQueries queries, ErrorIssueTrends trend
     {
         _ = ErrorIssueFilter.TryParse(Input, out var filter, out var errors);
         var problems = new Dictionary<string, string>(errors);
-        ErrorLogCursor? cursor = null;
-        if (!string.IsNullOrEmpty(Cursor))
-        {
-            if (ErrorLogCursor.TryParse(Cursor, out var parsed))
-            {
-                cursor = parsed;
-            }
-            else
-            {
-                problems[CursorKey] = "The link to older issues is damaged. Start again from the most recent issues.";
-            }
-        }
+        var cursor = ErrorLogCursor.FromQuery(Cursor, CursorKey, "The link to older issues is damaged. Start again from the most recent issues.", problems);
         foreach (var (key, message) in problems)
         {
             ModelState.AddModelError(key, message);

@@ -36,18 +36,7 @@ public sealed class LogModel(ErrorLogQueries queries, ErrorLogQueue queue) : Pag
         // The errors, not the answer, decide: each names its field, and the cursor below adds its own.
         _ = ErrorLogFilter.TryParse(Input, out var filter, out var errors);
         var problems = new Dictionary<string, string>(errors);
-        ErrorLogCursor? cursor = null;
-        if (!string.IsNullOrEmpty(Cursor))
-        {
-            if (ErrorLogCursor.TryParse(Cursor, out var parsed))
-            {
-                cursor = parsed;
-            }
-            else
-            {
-                problems[CursorKey] = "The link to older entries is damaged. Start again from the newest entries.";
-            }
-        }
+        var cursor = ErrorLogCursor.FromQuery(Cursor, CursorKey, "The link to older entries is damaged. Start again from the newest entries.", problems);
         foreach (var (key, message) in problems)
         {
             ModelState.AddModelError(key, message);
