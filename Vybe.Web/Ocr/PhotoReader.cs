@@ -3,7 +3,11 @@ using Vybe.Web.Ocr.Tesseract;
 namespace Vybe.Web.Ocr;
 
 /// <summary>What was found in a photo: the candidates, and the text Tesseract read (for diagnostics and tests).</summary>
-public sealed record PhotoFindings(IReadOnlyList<ReadingCandidate> Candidates, string RecognizedText);
+public sealed record PhotoFindings(IReadOnlyList<ReadingCandidate> Candidates, string RecognizedText)
+{
+    /// <summary>The candidate read without asking, or null when the person chooses among <see cref="Candidates"/>.</summary>
+    public ReadingCandidate? AutomaticChoice => Candidates is [var only] ? only : null;
+}
 
 /// <summary>
 /// Reads the times and numbers in an uploaded photo: checks the upload's header first (format,

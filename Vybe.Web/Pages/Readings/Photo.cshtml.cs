@@ -72,17 +72,17 @@ public sealed class PhotoModel(ReadingService readings, VisitorHistory visitors,
             return FormWithErrors();
         }
 
-        switch (findings.Candidates)
+        if (findings.Candidates.Count == 0)
         {
-            case []:
-                ModelState.AddModelError(PhotoField, "No time or number could be read in that photo. Try a sharper photo taken closer, or type what you saw.");
-                return FormWithErrors();
-            case [var only]:
-                return await ReadAsync(new ReadingRequest(ReadingKind.Image, only.Text, only.Subject, depth), cancellationToken);
-            default:
-                Offer = offers.Seal(findings.Candidates.Select(c => c.Text));
-                return this.PageOrFragment("_PhotoChoice", ChoiceView());
+            ModelState.AddModelError(PhotoField, "No time or number could be read in that photo. Try a sharper photo taken closer, or type what you saw.");
+            return FormWithErrors();
         }
+        if (findings.AutomaticChoice is { } picked)
+        {
+            return await ReadAsync(new ReadingRequest(ReadingKind.Image, picked.Text, picked.Subject, depth), cancellationToken);
+        }
+        Offer = offers.Seal(findings.Candidates.Select(c => c.Text));
+        return this.PageOrFragment("_PhotoChoice", ChoiceView());
     }
 
     public async Task<IActionResult> OnPostChoiceAsync(CancellationToken cancellationToken)
