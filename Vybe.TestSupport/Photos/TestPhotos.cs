@@ -47,6 +47,9 @@ public static class TestPhotos
             [("CORNER CAFE", 30), ("Flat white   3.40", 24), ("Croissant    2.10", 24), ("Ticket 1111", 28), ("Thank you!", 24)])),
         new("lock screen 11:11", "11:11", () => LockScreen("11:11")),
         new("lock screen 4:44", "4:44", () => LockScreen("4:44")),
+        new("lock screen 10:10 over a date with digits", "10:10", () => LockScreen("10:10", "Tuesday 17 November")),
+        new("receipt total 444.18 among prices", "444", () => ReceiptWithTotal("444.18")),
+        new("receipt total 55.55", "5555", () => ReceiptWithTotal("55.55")),
         new("plate 1212", "1212", () => Plate("AB 1212 CD")),
         new("plate 777", "777", () => Plate("KX 777 Z")),
         new("noisy dots 999", "999", () => Text("999", "DejaVuSans-Bold.ttf", 90, speckles: 400)),
@@ -107,8 +110,41 @@ public static class TestPhotos
         ("Order 444", 30), ("Card payment", 22),
     ]);
 
-    /// <summary>A phone's lock screen: a big thin clock in light grey on a dark gradient, a small date under it.</summary>
-    public static byte[] LockScreen(string time)
+    /// <summary>
+    /// A till receipt: a shop name, an address with a house number, three items with prices, and
+    /// the total in bold, a size larger: the amount a person notices.
+    /// </summary>
+    public static byte[] ReceiptWithTotal(string total)
+    {
+        const int width = 520, height = 420;
+        return Draw(width, height, new SKColor(250, 248, 240), 0, SKEncodedImageFormat.Png, canvas =>
+        {
+            using var ink = new SKPaint { Color = new SKColor(35, 35, 35), IsAntialias = true };
+            using var regular = Font("DejaVuSansMono.ttf");
+            using var bold = Font("DejaVuSansMono-Bold.ttf");
+            using var title = new SKFont(bold, 28);
+            using var small = new SKFont(regular, 20);
+            using var item = new SKFont(regular, 22);
+            using var large = new SKFont(bold, 34);
+            canvas.DrawText("HARBOUR DELI", 30, 50, SKTextAlign.Left, title, ink);
+            canvas.DrawText("8 Quay Road", 30, 85, SKTextAlign.Left, small, ink);
+            var y = 140f;
+            foreach (var (name, price) in new[] { ("Olive oil", "18.20"), ("Coffee beans", "26.40"), ("Sourdough", "7.15") })
+            {
+                canvas.DrawText(name, 30, y, SKTextAlign.Left, item, ink);
+                canvas.DrawText(price, width - 30, y, SKTextAlign.Right, item, ink);
+                y += 40;
+            }
+            canvas.DrawLine(30, y - 15, width - 30, y - 15, ink);
+            y += 35;
+            canvas.DrawText("TOTAL", 30, y, SKTextAlign.Left, large, ink);
+            canvas.DrawText(total, width - 30, y, SKTextAlign.Right, large, ink);
+            canvas.DrawText("Card payment", 30, y + 50, SKTextAlign.Left, small, ink);
+        });
+    }
+
+    /// <summary>A phone's lock screen: a big thin clock in light grey on a dark gradient, a small date above it.</summary>
+    public static byte[] LockScreen(string time, string date = "Tuesday, November")
     {
         const int width = 540, height = 960;
         return Draw(width, height, SKColors.Black, 0, SKEncodedImageFormat.Png, canvas =>
@@ -125,7 +161,6 @@ public static class TestPhotos
             canvas.DrawText(time, (width - clockFont.MeasureText(time)) / 2f, 330, SKTextAlign.Left, clockFont, light);
             using var regular = Font("DejaVuSans.ttf");
             using var dateFont = new SKFont(regular, 30);
-            const string date = "Tuesday, November";
             canvas.DrawText(date, (width - dateFont.MeasureText(date)) / 2f, 170, SKTextAlign.Left, dateFont, light);
         });
     }

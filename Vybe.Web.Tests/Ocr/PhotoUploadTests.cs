@@ -62,13 +62,26 @@ public sealed class PhotoUploadTests(VybeAppFactory app) : IClassFixture<VybeApp
     }
 
     [Fact]
-    public async Task Choosing_nothing_asks_again_and_saves_nothing()
+    public async Task The_choice_lists_the_candidates_most_prominent_first_with_the_first_selected()
+    {
+        using var browser = app.CreateBrowser();
+        var choice = await browser.UploadPhotoAsync(TestPhotos.ReceiptWithTotal("444.18"));
+
+        var options = choice.Document.QuerySelectorAll(HomePage.ChoiceOptionsSelector);
+        Assert.Equal("444", options[0].GetAttribute("value"));
+        Assert.Equal(["444"], options.Where(o => o.HasAttribute("checked")).Select(o => o.GetAttribute("value")));
+        Assert.True(options.Length >= 3, "the prices are offered too");
+    }
+
+    [Fact]
+    public async Task A_choice_sent_without_a_candidate_asks_again_and_saves_nothing()
     {
         using var browser = app.CreateBrowser();
         var choice = await browser.UploadPhotoAsync(TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]));
         var before = await CountReadingsAsync();
 
-        var again = await browser.SubmitAsync(choice.Form("section.photo-choice form"), pageUrl: choice.Url);
+        // A browser always sends the preselected radio; a hand-made request can send none.
+        var again = await browser.SubmitAsync(choice.Form("section.photo-choice form"), pageUrl: choice.Url, omit: [HomePage.Fields.Choice]);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.Status);
         Assert.Contains("Choose one of the numbers", again.ErrorFor(HomePage.Fields.Choice));

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Vybe.Web.Ocr.Tesseract;
 
 /// <summary>
@@ -25,8 +27,11 @@ internal sealed class TesseractEngine : IDisposable
         return new TesseractEngine(handle);
     }
 
-    /// <summary>The text Tesseract reads in the image, optionally limited to the given characters.</summary>
-    public string Recognize(GrayImage image, TesseractNative.PageSegMode mode, string? allowedCharacters = null)
+    /// <summary>
+    /// The text Tesseract reads in the image, optionally limited to the given characters, with the
+    /// box of every glyph (walked symbol by symbol with the result iterator), in the image's pixels.
+    /// </summary>
+    public RecognizedPage Recognize(GrayImage image, TesseractNative.PageSegMode mode, string? allowedCharacters = null)
     {
         TesseractNative.TessBaseAPISetPageSegMode(handle, mode);
         TesseractNative.TessBaseAPISetVariable(handle, "tessedit_char_whitelist", allowedCharacters ?? "");
@@ -35,13 +40,51 @@ internal sealed class TesseractEngine : IDisposable
         TesseractNative.TessBaseAPISetSourceResolution(handle, 300);
         try
         {
-            using var text = TesseractNative.TessBaseAPIGetUTF8Text(handle);
-            return text.Read();
+            if (TesseractNative.TessBaseAPIRecognize(handle, IntPtr.Zero) != 0)
+            {
+                return RecognizedPage.Empty;
+            }
+            using var iterator = TesseractNative.TessBaseAPIGetIterator(handle);
+            return iterator.IsInvalid ? RecognizedPage.Empty : ReadSymbols(iterator);
         }
         finally
         {
             TesseractNative.TessBaseAPIClear(handle);
         }
+    }
+
+    /// <summary>Every symbol with its box; a new line where Tesseract starts a line (or block), a space where it starts a word.</summary>
+    private static RecognizedPage ReadSymbols(TesseractResultIterator iterator)
+    {
+        var text = new StringBuilder();
+        var boxes = new List<PixelBox?>();
+        var page = TesseractNative.TessResultIteratorGetPageIteratorConst(iterator);
+        do
+        {
+            using var symbol = TesseractNative.TessResultIteratorGetUTF8Text(iterator, TesseractNative.IteratorLevel.Symbol);
+            var glyph = symbol.Read();
+            if (glyph.Length == 0
+                || !TesseractNative.TessPageIteratorBoundingBox(page, TesseractNative.IteratorLevel.Symbol, out var left, out var top, out var right, out var bottom))
+            {
+                continue;
+            }
+            if (text.Length > 0)
+            {
+                var separator = TesseractNative.TessPageIteratorIsAtBeginningOf(page, TesseractNative.IteratorLevel.TextLine) ? '\n'
+                    : TesseractNative.TessPageIteratorIsAtBeginningOf(page, TesseractNative.IteratorLevel.Word) ? ' '
+                    : (char?)null;
+                if (separator is { } between)
+                {
+                    text.Append(between);
+                    boxes.Add(null);
+                }
+            }
+            var box = new PixelBox(left, top, right - left, bottom - top);
+            text.Append(glyph);
+            boxes.AddRange(Enumerable.Repeat<PixelBox?>(box, glyph.Length));
+        }
+        while (TesseractNative.TessResultIteratorNext(iterator, TesseractNative.IteratorLevel.Symbol));
+        return new RecognizedPage(text.ToString(), boxes);
     }
 
     public void Dispose() => handle.Dispose();

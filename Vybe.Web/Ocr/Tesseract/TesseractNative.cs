@@ -45,6 +45,49 @@ internal static partial class TesseractNative
     [LibraryImport(LibraryAlias)]
     public static partial TesseractText TessBaseAPIGetUTF8Text(TesseractHandle handle);
 
+    /// <summary>Page iterator levels (TessPageIteratorLevel), from the coarsest.</summary>
+    public enum IteratorLevel
+    {
+        Block = 0,
+        Paragraph = 1,
+        TextLine = 2,
+        Word = 3,
+        Symbol = 4,
+    }
+
+    /// <summary>Runs the recognition that <see cref="TessBaseAPIGetIterator"/> then walks; 0 on success. The monitor may be null.</summary>
+    [LibraryImport(LibraryAlias)]
+    public static partial int TessBaseAPIRecognize(TesseractHandle handle, IntPtr monitor);
+
+    /// <summary>An iterator over the recognised page, at its first element; invalid when nothing was found.</summary>
+    [LibraryImport(LibraryAlias)]
+    public static partial TesseractResultIterator TessBaseAPIGetIterator(TesseractHandle handle);
+
+    [LibraryImport(LibraryAlias)]
+    public static partial void TessResultIteratorDelete(IntPtr iterator);
+
+    [LibraryImport(LibraryAlias)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessResultIteratorNext(TesseractResultIterator iterator, IteratorLevel level);
+
+    [LibraryImport(LibraryAlias)]
+    public static partial TesseractText TessResultIteratorGetUTF8Text(TesseractResultIterator iterator, IteratorLevel level);
+
+    [LibraryImport(LibraryAlias)]
+    public static partial float TessResultIteratorConfidence(TesseractResultIterator iterator, IteratorLevel level);
+
+    /// <summary>The page iterator a result iterator is (owned by it: not to be deleted).</summary>
+    [LibraryImport(LibraryAlias)]
+    public static partial IntPtr TessResultIteratorGetPageIteratorConst(TesseractResultIterator iterator);
+
+    [LibraryImport(LibraryAlias)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessPageIteratorIsAtBeginningOf(IntPtr pageIterator, IteratorLevel level);
+
+    [LibraryImport(LibraryAlias)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessPageIteratorBoundingBox(IntPtr pageIterator, IteratorLevel level, out int left, out int top, out int right, out int bottom);
+
     [LibraryImport(LibraryAlias)]
     public static partial void TessDeleteText(IntPtr text);
 
@@ -70,6 +113,21 @@ internal sealed class TesseractHandle : SafeHandleZeroOrMinusOneIsInvalid
     {
         TesseractNative.TessBaseAPIEnd(handle);
         TesseractNative.TessBaseAPIDelete(handle);
+        return true;
+    }
+}
+
+/// <summary>A TessResultIterator: deleted when released.</summary>
+internal sealed class TesseractResultIterator : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public TesseractResultIterator()
+        : base(ownsHandle: true)
+    {
+    }
+
+    protected override bool ReleaseHandle()
+    {
+        TesseractNative.TessResultIteratorDelete(handle);
         return true;
     }
 }

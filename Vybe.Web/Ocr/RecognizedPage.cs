@@ -1,0 +1,32 @@
+namespace Vybe.Web.Ocr;
+
+/// <summary>
+/// What one OCR pass read: the text, lines separated by '\n' and words by ' ', and for each of its
+/// characters the box of the glyph it was read from (null for the separators, and for text that
+/// came without boxes). The boxes are what make a big clock outrank the small date under it.
+/// </summary>
+public sealed record RecognizedPage
+{
+    public RecognizedPage(string text, IReadOnlyList<PixelBox?> characterBoxes)
+    {
+        if (characterBoxes.Count != text.Length)
+        {
+            throw new ArgumentException("One box (or null) is needed per character of the text.", nameof(characterBoxes));
+        }
+        Text = text;
+        CharacterBoxes = characterBoxes;
+    }
+
+    public string Text { get; }
+
+    public IReadOnlyList<PixelBox?> CharacterBoxes { get; }
+
+    public static RecognizedPage Empty { get; } = new("", []);
+
+    /// <summary>Text without any boxes (the seven-segment reader's, a test's, the tesseract command's).</summary>
+    public static RecognizedPage WithoutBoxes(string text) => new(text, new PixelBox?[text.Length]);
+
+    /// <summary>The page with its boxes in the coordinates of a picture <paramref name="factor"/> times as large.</summary>
+    public RecognizedPage Scaled(double factor) =>
+        factor == 1 ? this : new RecognizedPage(Text, CharacterBoxes.Select(box => box?.Scaled(factor)).ToArray());
+}
