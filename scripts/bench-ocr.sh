@@ -2,8 +2,8 @@
 # Photo-reading corpus benchmark (docs/BENCHMARKS.md): installs what is missing (Tesseract and the
 # fonts the corpus draws with), draws the corpus into artifacts/ocr-corpus/ unless one drawn by the
 # same drawing code is there already, builds bench/Vybe.OcrBench in Release and scores Vybe's
-# in-process reader against the `tesseract` command. Prints the scorecard (also saved to
-# artifacts/ocr-bench.md); asserts nothing.
+# in-process reader against the `tesseract` command. Prints the scorecard on standard output (also
+# saved to artifacts/ocr-bench.md), progress on standard error; asserts nothing.
 #
 #   scripts/bench-ocr.sh [--redraw] [--corpus DIR] [--kind KIND]
 #
@@ -63,7 +63,7 @@ install_missing_debian_packages() {
 
 build_bench() {
   log "dotnet build bench/Vybe.OcrBench -c Release"
-  dotnet build "$PROJECT" -c Release --nologo -v quiet
+  dotnet build "$PROJECT" -c Release --nologo -v quiet >&2
 }
 
 run_bench() {
@@ -82,7 +82,7 @@ draw_corpus() {
     return
   fi
   log "Drawing the corpus into $CORPUS_DIR"
-  run_bench draw --out "$CORPUS_DIR"
+  run_bench draw --out "$CORPUS_DIR" >&2
   drawing_fingerprint > "$stamp"
 }
 
