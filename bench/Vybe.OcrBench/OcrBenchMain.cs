@@ -44,6 +44,11 @@ public static class OcrBenchMain
             return 2;
         }
         var entries = CorpusManifest.Read(folder).Where(e => kind is null || e.Kind == kind).ToList();
+        if (entries.Count == 0)
+        {
+            Console.Error.WriteLine($"The corpus in {folder} has no photo of kind \"{kind}\".");
+            return 2;
+        }
         using var engines = new TesseractEnginePool(Options.Create(new OcrOptions()));
         if (!engines.IsAvailable)
         {

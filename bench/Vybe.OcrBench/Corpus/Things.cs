@@ -149,7 +149,7 @@ public static class Things
         var cents = repeated ? whole % 100 : dice.Pick([99, 49, 95, 90, 0, 29]);
         if (!repeated && cents == whole % 100 && whole < 100)
         {
-            cents = 99 == cents ? 49 : 99;
+            cents = cents == 99 ? 49 : 99;
         }
         var expected = repeated
             ? string.Create(CultureInfo.InvariantCulture, $"{whole}|{whole}{cents:00}")

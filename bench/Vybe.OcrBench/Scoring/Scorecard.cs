@@ -57,7 +57,7 @@ public static class Scorecard
             var problem = s.Vybe.Failure ?? (s.Offered(s.Vybe) ? "wrong pick" : s.PickedWrong(s.Vybe) ? "missed, wrong pick" : "missed");
             var candidates = s.Vybe.Candidates.Count == 0
                 ? "(none)"
-                : string.Join(", ", s.Vybe.Candidates.Select(c => ReferenceEquals(c, s.Vybe.Automatic) || c == s.Vybe.Automatic ? $"{c.Text}*" : c.Text));
+                : string.Join(", ", s.Vybe.Candidates.Select(c => c == s.Vybe.Automatic ? $"{c.Text}*" : c.Text));
             Line(report, $"| {s.File} | {s.Kind} | {s.Expected} | {problem} | {Cell(candidates)} | {Cell(Shorten(s.Vybe.Text))} |");
         }
         return report.ToString();
