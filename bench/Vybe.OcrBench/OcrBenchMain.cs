@@ -1,119 +1,83 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Vybe.TestSupport.Photos;
+using Vybe.OcrBench.Corpus;
+using Vybe.OcrBench.Scoring;
 using Vybe.Web.Ocr;
 using Vybe.Web.Ocr.Tesseract;
 
 namespace Vybe.OcrBench;
 
 /// <summary>
-/// Latency per image and images per second at 1 and 4 concurrent requests, and the recognition rate,
-/// for the app's pooled in-process reader (with all its pre-processing) and for running the
-/// `tesseract` command with default settings once per image. Prints figures; asserts nothing.
+/// The photo-reading corpus and its scorer (scripts/bench-ocr.sh, docs/BENCHMARKS.md).
+/// <c>draw [--out DIR]</c> draws the corpus; <c>score [--corpus DIR] [--kind KIND]</c> reads every
+/// photo with Vybe's in-process reader and with the `tesseract` command, one photo at a time, and
+/// prints the scorecard. Prints figures; asserts nothing.
 /// </summary>
 public static class OcrBenchMain
 {
-    private const int Rounds = 3;
+    private const string DefaultFolder = "artifacts/ocr-corpus";
 
-    private sealed record Outcome(double Milliseconds, bool Recognised);
-
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
-        var photos = TestPhotos.All.Concat(TestClockPhotos.All).Select(p => (p.Name, p.Expected, Bytes: p.Draw())).ToList();
-        var folder = Directory.CreateTempSubdirectory("vybe-ocr-bench-").FullName;
-        try
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var command = args.FirstOrDefault();
+        var options = args.Skip(1).Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
+        switch (command)
         {
-            var files = photos.Select((p, i) =>
-            {
-                var path = Path.Combine(folder, $"{i:00}.img");
-                File.WriteAllBytes(path, p.Bytes);
-                return path;
-            }).ToList();
-
-            using var engines = new TesseractEnginePool(Options.Create(new OcrOptions { PoolSize = 4 }));
-            if (!engines.IsAvailable)
-            {
-                Console.Error.WriteLine(engines.Problem);
+            case "draw":
+                return CorpusDrawer.Draw(Path.GetFullPath(options.GetValueOrDefault("--out", DefaultFolder)));
+            case "score":
+                return await ScoreAsync(Path.GetFullPath(options.GetValueOrDefault("--corpus", DefaultFolder)), options.GetValueOrDefault("--kind"));
+            default:
+                Console.Error.WriteLine("Usage: Vybe.OcrBench draw [--out DIR] | score [--corpus DIR] [--kind KIND]");
                 return 2;
-            }
-            var reader = new PhotoReader(engines, NullLogger<PhotoReader>.Instance);
-            Console.WriteLine($"Photos: {photos.Count} drawn test photos ({TestClockPhotos.All.Count} of them seven-segment clocks); {Rounds} rounds each; Tesseract {engines.Version}; " +
-                $"{Environment.ProcessorCount} cores; pool of {engines.Size} engines (warmed up).");
-
-            // Warm up: every engine loaded, code jitted.
-            await Task.WhenAll(Enumerable.Range(0, engines.Size).Select(_ => reader.ReadAsync(photos[0].Bytes, CancellationToken.None)));
-
-            var rows = new List<string>();
-            foreach (var concurrency in new[] { 1, 4 })
-            {
-                rows.Add(Row("in-process pool", concurrency, await MeasureAsync(photos.Count, concurrency, async i =>
-                {
-                    var findings = await reader.ReadAsync(photos[i].Bytes, CancellationToken.None);
-                    return findings.Candidates.Any(c => c.Text == photos[i].Expected);
-                })));
-                rows.Add(Row("tesseract command", concurrency, await MeasureAsync(photos.Count, concurrency, async i =>
-                {
-                    var text = await RunTesseractAsync(files[i]);
-                    return CandidateExtractor.Extract(text).Any(c => c.Text == photos[i].Expected);
-                })));
-            }
-
-            Console.WriteLine();
-            Console.WriteLine("| engine | concurrent | median ms/image | p90 ms/image | images/s | recognised |");
-            Console.WriteLine("|---|---|---|---|---|---|");
-            rows.ForEach(Console.WriteLine);
-            return 0;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
         }
     }
 
-    private static async Task<(List<Outcome> Outcomes, TimeSpan Wall)> MeasureAsync(int photoCount, int concurrency, Func<int, Task<bool>> read)
+    private static async Task<int> ScoreAsync(string folder, string? kind)
     {
-        var work = Enumerable.Range(0, Rounds).SelectMany(_ => Enumerable.Range(0, photoCount)).ToList();
-        var outcomes = new List<Outcome>();
-        var next = -1;
-        var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        if (!File.Exists(Path.Combine(folder, CorpusManifest.FileName)))
         {
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < work.Count)
+            Console.Error.WriteLine($"No corpus in {folder}: draw it first (Vybe.OcrBench draw --out {folder}).");
+            return 2;
+        }
+        var entries = CorpusManifest.Read(folder).Where(e => kind is null || e.Kind == kind).ToList();
+        if (entries.Count == 0)
+        {
+            Console.Error.WriteLine($"The corpus in {folder} has no photo of kind \"{kind}\".");
+            return 2;
+        }
+        using var engines = new TesseractEnginePool(Options.Create(new OcrOptions()));
+        if (!engines.IsAvailable)
+        {
+            Console.Error.WriteLine(engines.Problem);
+            return 2;
+        }
+        var reader = new PhotoReader(engines, NullLogger<PhotoReader>.Instance);
+        var photos = entries.Select(e => (Entry: e, Path: Path.Combine(folder, e.File), Bytes: File.ReadAllBytes(Path.Combine(folder, e.File)))).ToList();
+
+        // Warm up: every pooled engine loaded and the code jitted; the command's files in the page cache.
+        await Task.WhenAll(Enumerable.Range(0, engines.Size).Select(_ => reader.ReadAsync(photos[0].Bytes, CancellationToken.None)));
+        await Readers.CommandAsync(photos[0].Path);
+
+        var scores = new List<PhotoScore>();
+        foreach (var (entry, path, bytes) in photos)
+        {
+            // One photo at a time, the two readers in turn, so a busy moment on the machine hits both alike.
+            var vybe = await Readers.VybeAsync(reader, bytes);
+            var tesseract = await Readers.CommandAsync(path);
+            scores.Add(new PhotoScore(entry.File, entry.Kind, new ExpectedAnswer(entry.Expected), vybe, tesseract));
+            if (!Console.IsErrorRedirected)
             {
-                var watch = Stopwatch.StartNew();
-                var recognised = await read(work[index]);
-                lock (outcomes)
-                {
-                    outcomes.Add(new Outcome(watch.Elapsed.TotalMilliseconds, recognised));
-                }
+                Console.Error.Write($"\r{scores.Count}/{photos.Count} read");
             }
-        })));
-        return (outcomes, wall.Elapsed);
-    }
+        }
 
-    private static string Row(string engine, int concurrency, (List<Outcome> Outcomes, TimeSpan Wall) run)
-    {
-        var sorted = run.Outcomes.Select(o => o.Milliseconds).Order().ToArray();
-        var recognised = run.Outcomes.Count(o => o.Recognised) / (double)run.Outcomes.Count;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {engine} | {concurrency} | {Percentile(sorted, 0.5):0} | {Percentile(sorted, 0.9):0} | {run.Outcomes.Count / run.Wall.TotalSeconds:0.0} | {recognised:P1} |");
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static async Task<string> RunTesseractAsync(string path)
-    {
-        var start = new ProcessStartInfo("tesseract") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add("stdout");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return await output;
+        var setting = $"{folder}; Vybe's in-process reader on a warmed pool of {engines.Size} Tesseract {engines.Version} engines; " +
+            $"`tesseract FILE stdout` ({await Readers.CommandVersionAsync()}); {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}";
+        Console.WriteLine(Scorecard.Render(scores, setting));
+        return 0;
     }
 }
