@@ -114,70 +114,51 @@ public static class SevenSegmentDrawing
         ['9'] = "abcdfg",
     };
 
+    /// <summary>
+    /// Where <see cref="Draw"/> puts the digits of <paramref name="face"/>: the upright box around
+    /// the lit segments and the colon, as rotated and slanted, in the picture's pixels (before blur).
+    /// </summary>
+    public static SKRect DigitBounds(ClockFace face)
+    {
+        var layout = Layout.Of(face);
+        var transform = layout.Transform();
+        var bounds = SKRect.Empty;
+        foreach (var (outline, isLit) in layout.Shapes())
+        {
+            using (outline)
+            {
+                if (isLit)
+                {
+                    using var placed = new SKPath(outline);
+                    placed.Transform(transform);
+                    bounds = bounds.IsEmpty ? placed.TightBounds : SKRect.Union(bounds, placed.TightBounds);
+                }
+            }
+        }
+        return bounds;
+    }
+
     public static SKBitmap Draw(ClockFace face)
     {
-        float height = face.DigitHeight;
-        var thickness = face.Thickness ?? height * 0.13f;
-        var gap = face.SegmentGap ?? height * 0.025f;
-        var digitWidth = height * 0.55f;
-        var spacing = height * 0.22f;
-        var dotSize = thickness * 1.1f;
-        var padding = face.Padding ?? face.DigitHeight / 2;
-
-        // Lay the characters out left to right: (character, left edge, cell width).
-        var layout = new List<(char Character, float Left, float Width)>();
-        var cursor = 0f;
-        foreach (var character in face.Text)
-        {
-            var width = character == ':' ? dotSize
-                : character == '1' && face.Ones == OneStyle.NarrowCell ? thickness
-                : digitWidth;
-            layout.Add((character, cursor, width));
-            cursor += width + spacing;
-        }
-        var contentWidth = cursor - spacing;
-
-        var radians = face.RotationDegrees * MathF.PI / 180;
-        var rotatedWidth = (MathF.Abs(contentWidth * MathF.Cos(radians)) + MathF.Abs(height * MathF.Sin(radians)));
-        var rotatedHeight = (MathF.Abs(contentWidth * MathF.Sin(radians)) + MathF.Abs(height * MathF.Cos(radians)));
-        var canvasWidth = (int)MathF.Ceiling(rotatedWidth) + (2 * padding);
-        var canvasHeight = (int)MathF.Ceiling(rotatedHeight) + (2 * padding);
+        var layout = Layout.Of(face);
+        var (canvasWidth, canvasHeight) = (layout.CanvasWidth, layout.CanvasHeight);
 
         var sharp = new SKBitmap(new SKImageInfo(canvasWidth, canvasHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(sharp))
         {
             canvas.Clear(face.Background);
-            canvas.Translate(canvasWidth / 2f, canvasHeight / 2f);
-            canvas.RotateDegrees(face.RotationDegrees);
-            canvas.Skew(-MathF.Tan(face.SlantDegrees * MathF.PI / 180), 0);
-            canvas.Translate(-contentWidth / 2f, -height / 2f);
+            canvas.SetMatrix(layout.Transform());
             using var lit = new SKPaint { Color = face.Foreground, IsAntialias = true, Style = SKPaintStyle.Fill };
             using var unlit = face.UnlitSegments is { } ghost ? new SKPaint { Color = ghost, IsAntialias = true, Style = SKPaintStyle.Fill } : null;
-            foreach (var (character, left, width) in layout)
+            foreach (var (outline, isLit) in layout.Shapes())
             {
-                if (character == ':')
+                using (outline)
                 {
-                    var radius = face.Shape == SegmentShape.RoundedBar ? dotSize / 2 : dotSize * 0.15f;
-                    canvas.DrawRoundRect(SKRect.Create(left, (height * 0.3f) - (dotSize / 2), dotSize, dotSize), radius, radius, lit);
-                    canvas.DrawRoundRect(SKRect.Create(left, (height * 0.7f) - (dotSize / 2), dotSize, dotSize), radius, radius, lit);
-                    continue;
-                }
-                if (!SegmentsByDigit.TryGetValue(character, out var litSegments))
-                {
-                    throw new ArgumentException($"A seven-segment face cannot show '{character}'.", nameof(face));
-                }
-                var narrowOne = width < digitWidth;
-                foreach (var segment in "abcdefg")
-                {
-                    var isLit = litSegments.Contains(segment, StringComparison.Ordinal);
-                    var paint = isLit ? lit : narrowOne ? null : unlit;
-                    if (paint is null)
+                    var paint = isLit ? lit : unlit;
+                    if (paint is not null)
                     {
-                        continue;
+                        canvas.DrawPath(outline, paint);
                     }
-                    // A narrow 1 is only the right-hand bars, moved onto the narrow cell.
-                    var cellLeft = narrowOne ? left - digitWidth + thickness : left;
-                    DrawSegment(canvas, paint, face.Shape, segment, cellLeft, digitWidth, height, thickness, gap);
                 }
             }
         }
@@ -212,6 +193,92 @@ public static class SevenSegmentDrawing
             picture = SKBitmap.Decode(data);
         }
         return picture;
+    }
+
+    /// <summary>
+    /// Where a face's characters go: the sizes in pixels, each character's (left edge, width) along
+    /// the row, and the canvas around the rotated row.
+    /// </summary>
+    private sealed record Layout(
+        ClockFace Face, float Height, float Thickness, float Gap, float DigitWidth, float DotSize,
+        IReadOnlyList<(char Character, float Left, float Width)> Characters, float ContentWidth, int CanvasWidth, int CanvasHeight)
+    {
+        public static Layout Of(ClockFace face)
+        {
+            float height = face.DigitHeight;
+            var thickness = face.Thickness ?? height * 0.13f;
+            var gap = face.SegmentGap ?? height * 0.025f;
+            var digitWidth = height * 0.55f;
+            var spacing = height * 0.22f;
+            var dotSize = thickness * 1.1f;
+            var padding = face.Padding ?? face.DigitHeight / 2;
+
+            var characters = new List<(char Character, float Left, float Width)>();
+            var cursor = 0f;
+            foreach (var character in face.Text)
+            {
+                var width = character == ':' ? dotSize
+                    : character == '1' && face.Ones == OneStyle.NarrowCell ? thickness
+                    : digitWidth;
+                characters.Add((character, cursor, width));
+                cursor += width + spacing;
+            }
+            var contentWidth = cursor - spacing;
+
+            var radians = face.RotationDegrees * MathF.PI / 180;
+            var rotatedWidth = MathF.Abs(contentWidth * MathF.Cos(radians)) + MathF.Abs(height * MathF.Sin(radians));
+            var rotatedHeight = MathF.Abs(contentWidth * MathF.Sin(radians)) + MathF.Abs(height * MathF.Cos(radians));
+            return new(face, height, thickness, gap, digitWidth, dotSize, characters, contentWidth,
+                (int)MathF.Ceiling(rotatedWidth) + (2 * padding), (int)MathF.Ceiling(rotatedHeight) + (2 * padding));
+        }
+
+        /// <summary>
+        /// Every shape of the face in row coordinates, and whether it is lit: the colon's dots, the
+        /// lit segments, and the unlit ones some faces show faintly (not for a narrow 1, which has none).
+        /// </summary>
+        public IEnumerable<(SKPath Outline, bool IsLit)> Shapes()
+        {
+            foreach (var (character, left, width) in Characters)
+            {
+                if (character == ':')
+                {
+                    var radius = Face.Shape == SegmentShape.RoundedBar ? DotSize / 2 : DotSize * 0.15f;
+                    foreach (var middle in (float[])[0.3f, 0.7f])
+                    {
+                        using var dot = new SKPathBuilder();
+                        dot.AddRoundRect(new SKRoundRect(SKRect.Create(left, (Height * middle) - (DotSize / 2), DotSize, DotSize), radius), SKPathDirection.Clockwise);
+                        yield return (dot.Detach(), true);
+                    }
+                    continue;
+                }
+                if (!SegmentsByDigit.TryGetValue(character, out var litSegments))
+                {
+                    throw new ArgumentException($"A seven-segment face cannot show '{character}'.", nameof(Face));
+                }
+                var narrowOne = width < DigitWidth;
+                foreach (var segment in "abcdefg")
+                {
+                    var isLit = litSegments.Contains(segment, StringComparison.Ordinal);
+                    if (!isLit && narrowOne)
+                    {
+                        continue;
+                    }
+                    // A narrow 1 is only the right-hand bars, moved onto the narrow cell.
+                    var cellLeft = narrowOne ? left - DigitWidth + Thickness : left;
+                    yield return (SegmentOutline(Face.Shape, segment, cellLeft, DigitWidth, Height, Thickness, Gap), isLit);
+                }
+            }
+        }
+
+        /// <summary>From row coordinates (the digits from (0, 0) to (content width, height)) to the picture's: centred, rotated, slanted.</summary>
+        public SKMatrix Transform()
+        {
+            var centre = SKMatrix.CreateTranslation(CanvasWidth / 2f, CanvasHeight / 2f);
+            var rotation = SKMatrix.CreateRotationDegrees(Face.RotationDegrees);
+            var slant = SKMatrix.CreateSkew(-MathF.Tan(Face.SlantDegrees * MathF.PI / 180), 0);
+            var origin = SKMatrix.CreateTranslation(-ContentWidth / 2f, -Height / 2f);
+            return centre.PreConcat(rotation).PreConcat(slant).PreConcat(origin);
+        }
     }
 
     /// <summary>
@@ -258,7 +325,7 @@ public static class SevenSegmentDrawing
     /// One segment in a W×H digit box whose outer edges are the box: horizontals centred at T/2,
     /// H/2 and H−T/2, verticals at T/2 and W−T/2, each shortened by the gap at both ends.
     /// </summary>
-    private static void DrawSegment(SKCanvas canvas, SKPaint paint, SegmentShape shape, char segment, float left, float width, float height, float thickness, float gap)
+    private static SKPath SegmentOutline(SegmentShape shape, char segment, float left, float width, float height, float thickness, float gap)
     {
         var half = thickness / 2;
         var (startX, startY, endX, endY) = segment switch
@@ -310,8 +377,7 @@ public static class SevenSegmentDrawing
                 path.AddRoundRect(new SKRoundRect(new SKRect(startX - half, from + (half * 0.4f), startX + half, to - (half * 0.4f)), half * 0.8f), SKPathDirection.Clockwise);
             }
         }
-        using var outline = path.Detach();
-        canvas.DrawPath(outline, paint);
+        return path.Detach();
     }
 
     private static void AddNoise(SKBitmap bitmap, int amplitude, int seed)

@@ -4,7 +4,7 @@ namespace Vybe.TestSupport.Photos;
 
 /// <summary>
 /// Photos of digital clocks, the picture people take most (11:11 on an alarm clock or an oven):
-/// seven-segment faces in several colours and sizes, with rotation, slant, blur, noise and JPEG.
+/// seven-segment faces in several colours and sizes, with rotation (up to 8°), slant, blur, noise and JPEG.
 /// </summary>
 public static class TestClockPhotos
 {
@@ -20,6 +20,9 @@ public static class TestClockPhotos
         Clock("noisy 1:11 with narrow ones", "1:11", new ClockFace("1:11") { Ones = OneStyle.NarrowCell, NoiseAmplitude = 30 }),
         Clock("big green 21:12 with glare", "21:12", new ClockFace("21:12") { Foreground = ClockColours.GreenLed, DigitHeight = 180, Glare = 0.35f }),
         Clock("rounded LCD 12:21", "12:21", new ClockFace("12:21") { Shape = SegmentShape.RoundedBar, Foreground = ClockColours.LcdSegment, Background = ClockColours.LcdFace }),
+        Clock("red 13:37 tilted 7°, blurred, JPEG", "13:37", new ClockFace("13:37") { RotationDegrees = 7, BlurSigma = 1.8f, JpegQuality = 55 }),
+        Clock("LCD 9:48 tilted −8°, blurred", "9:48", new ClockFace("9:48") { DigitHeight = 70, Foreground = ClockColours.LcdSegment, Background = ClockColours.LcdFace, UnlitSegments = ClockColours.LcdGhost, RotationDegrees = -8, BlurSigma = 1.6f, JpegQuality = 60 }),
+        Clock("blue 20:58 tilted 6°, blurred, noisy", "20:58", new ClockFace("20:58") { DigitHeight = 50, Foreground = ClockColours.BlueLed, RotationDegrees = 6, BlurSigma = 1.5f, NoiseAmplitude = 10, JpegQuality = 50 }),
     ];
 
     private static TestPhotos.Case Clock(string name, string expected, ClockFace face) => new(name, expected, () =>

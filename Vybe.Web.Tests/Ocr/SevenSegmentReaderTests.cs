@@ -51,6 +51,56 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
         new("2026") { DigitHeight = 60, Foreground = Lcd, Background = ClockColours.LcdFace, RotationDegrees = 1, BlurSigma = 0.6f, JpegQuality = 75 },
     ];
 
+    /// <summary>
+    /// Faces photographed askew: rotated 5° to 8° either way, every one blurred (σ up to 2.0 at digit
+    /// heights of 40 px and more, 1.0–1.5 below), JPEG quality 45–90, some with sensor noise, in the
+    /// five colour schemes of <see cref="ClockFaces"/>.
+    /// </summary>
+    public static readonly ClockFace[] RotatedBlurredFaces =
+    [
+        new("12:34") { DigitHeight = 100, Foreground = Red, RotationDegrees = 5, BlurSigma = 2.0f, JpegQuality = 60 },
+        new("10:01") { DigitHeight = 60, Foreground = Green, RotationDegrees = -5, BlurSigma = 1.8f, JpegQuality = 45 },
+        new("09:55") { DigitHeight = 32, Foreground = Blue, RotationDegrees = 6, BlurSigma = 1.2f, JpegQuality = 75 },
+        new("22:22") { DigitHeight = 140, Foreground = White, Background = ClockColours.DarkGrey, RotationDegrees = -6, BlurSigma = 2.0f, JpegQuality = 50 },
+        new("4:44") { DigitHeight = 48, Foreground = Lcd, Background = ClockColours.LcdFace, UnlitSegments = ClockColours.LcdGhost, RotationDegrees = 7, BlurSigma = 1.6f, JpegQuality = 55 },
+        new("18:58") { DigitHeight = 80, Foreground = Red, UnlitSegments = ClockColours.DimRed, RotationDegrees = -7, BlurSigma = 1.9f, NoiseAmplitude = 10, JpegQuality = 50 },
+        new("7:07") { DigitHeight = 200, Foreground = Green, RotationDegrees = 8, BlurSigma = 2.0f, JpegQuality = 45 },
+        new("23:59") { DigitHeight = 28, Foreground = White, Background = ClockColours.DarkGrey, RotationDegrees = -8, BlurSigma = 1.0f, JpegQuality = 80 },
+        new("11:11") { DigitHeight = 90, Foreground = Blue, Ones = OneStyle.NarrowCell, RotationDegrees = 8, BlurSigma = 1.7f, JpegQuality = 60 },
+        new("6:39") { DigitHeight = 40, Foreground = Lcd, Background = ClockColours.LcdFace, RotationDegrees = -8, BlurSigma = 2.0f, NoiseAmplitude = 8, JpegQuality = 65 },
+        new("13:37") { DigitHeight = 120, Foreground = Red, Shape = SegmentShape.RoundedBar, RotationDegrees = 7, BlurSigma = 1.8f, JpegQuality = 55 },
+        new("20:16") { DigitHeight = 36, Foreground = Green, RotationDegrees = -7, BlurSigma = 1.5f, JpegQuality = 70 },
+        new("8:26") { DigitHeight = 64, Foreground = Blue, Shape = SegmentShape.RoundedBar, RotationDegrees = 6, BlurSigma = 1.9f, NoiseAmplitude = 12, JpegQuality = 50 },
+        new("0000") { DigitHeight = 24, Foreground = Red, RotationDegrees = -6, BlurSigma = 1.0f, JpegQuality = 85 },
+        new("12:21") { DigitHeight = 160, Foreground = Lcd, Background = ClockColours.LcdFace, RotationDegrees = 5, BlurSigma = 2.0f, JpegQuality = 45 },
+        new("10:01") { DigitHeight = 30, Foreground = White, Background = ClockColours.DarkGrey, RotationDegrees = -5, BlurSigma = 1.4f, JpegQuality = 60 },
+        new("21:12") { DigitHeight = 56, Foreground = Red, Ones = OneStyle.NarrowCell, RotationDegrees = -7.5f, BlurSigma = 1.6f, JpegQuality = 60 },
+        new("5:55") { DigitHeight = 110, Foreground = Green, UnlitSegments = new SKColor(10, 40, 14), RotationDegrees = 6.5f, BlurSigma = 2.0f, NoiseAmplitude = 6, JpegQuality = 70 },
+        new("16:06") { DigitHeight = 44, Thickness = 5, Foreground = Blue, RotationDegrees = 7.5f, BlurSigma = 1.5f, JpegQuality = 75 },
+        new("9:48") { DigitHeight = 72, Foreground = Lcd, Background = ClockColours.LcdFace, UnlitSegments = ClockColours.LcdGhost, RotationDegrees = -8, BlurSigma = 1.8f, JpegQuality = 50 },
+    ];
+
+    [Fact]
+    public void Reads_faces_rotated_five_to_eight_degrees_and_blurred()
+    {
+        var results = RotatedBlurredFaces.Select(face => (Face: face, Read: SevenSegmentReader.Read(GrayPictures.DrawGray(face)))).ToList();
+        var wrong = results.Where(result => result.Read is not null && result.Read != result.Face.Text).Select(result => $"{result.Face} → \"{result.Read}\"").ToList();
+        var unread = results.Where(result => result.Read is null).Select(result => result.Face.ToString()).ToList();
+
+        Assert.True(wrong.Count == 0, $"misread:\n{string.Join('\n', wrong)}");
+        Assert.True(unread.Count <= 1, $"{unread.Count} of {RotatedBlurredFaces.Length} faces not read:\n{string.Join('\n', unread)}");
+    }
+
+    [Fact]
+    public void Rotated_faces_cover_five_to_eight_degrees_both_ways()
+    {
+        foreach (var degrees in new[] { 5, 6, 7, 8 })
+        {
+            Assert.Contains(RotatedBlurredFaces, face => (int)face.RotationDegrees == degrees);
+            Assert.Contains(RotatedBlurredFaces, face => (int)face.RotationDegrees == -degrees);
+        }
+    }
+
     [Fact]
     public void Reads_nearly_every_drawn_clock_face_exactly()
     {

@@ -18,7 +18,9 @@ namespace Vybe.Web.Ocr;
 /// each cell's seven segment zones; a narrow bar is a 1, two stacked dots between cells a colon.</item>
 /// </list>
 /// It prefers no answer to a wrong one: a row with an undecodable cell, ink of digit size loose
-/// beside it, half a colon at an end, or an impossible time ("1:7") is not read.
+/// beside it, half a colon at an end, a colon's gap without its colon, probe lines crossing more ink
+/// than a digit has (a grid, a brick wall), or an impossible time ("1:7") is not read.
+/// <see cref="Locate"/> also says where the digits are, mapped back through the rectification.
 /// Pure and deterministic: no I/O, no clock, no native code.
 /// </summary>
 public static class SevenSegmentReader
@@ -45,16 +47,23 @@ public static class SevenSegmentReader
     /// The text on the display, digits with ':' where a colon was seen ("11:11", "9:55", "0000"),
     /// or null when no row of at least two confidently decoded digits is found.
     /// </summary>
-    public static string? Read(GrayImage image)
+    public static string? Read(GrayImage image) => Locate(image)?.Text;
+
+    /// <summary>
+    /// The display in the picture: its text (as <see cref="Read"/>), where its digits are and how
+    /// tall, in the picture's pixels; null when no row of at least two confidently decoded digits is found.
+    /// </summary>
+    public static SevenSegmentDisplay? Locate(GrayImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
         var triedRows = new TriedRows(MaximumFailedRows);
         foreach (var binarization in Binarizations.Of(image))
         {
-            var reading = ReadBestRow(binarization, triedRows);
-            if (reading is not null)
+            if (ReadBestRow(binarization, triedRows) is { } reading)
             {
-                return reading.Text;
+                // The reading is in the pixels of the working picture, which may have been shrunk.
+                var scale = binarization.PictureScale;
+                return new SevenSegmentDisplay(reading.Text, Within(image, reading.Box.Scaled(scale)), reading.DigitHeight * scale);
             }
             if (triedRows.AreExhausted)
             {
@@ -62,6 +71,14 @@ public static class SevenSegmentReader
             }
         }
         return null;
+    }
+
+    /// <summary>The part of <paramref name="box"/> inside the picture: a row at an edge, turned upright, may reach past it.</summary>
+    private static PixelBox Within(GrayImage image, PixelBox box)
+    {
+        var left = Math.Clamp(box.Left, 0, image.Width);
+        var top = Math.Clamp(box.Top, 0, image.Height);
+        return new PixelBox(left, top, Math.Clamp(box.Right, left, image.Width) - left, Math.Clamp(box.Bottom, top, image.Height) - top);
     }
 
     /// <summary>The best reading among the likeliest rows of one binarisation; failed rows are remembered in <paramref name="triedRows"/>.</summary>

@@ -1,7 +1,11 @@
 namespace Vybe.Web.Ocr.SevenSegment;
 
-/// <summary>One way of separating the digits from everything else: the dark-ink picture, its binarisation, and which polarity it assumed.</summary>
-internal sealed record Binarization(GrayImage DarkInk, GrayImage Ink, int Polarity);
+/// <summary>
+/// One way of separating the digits from everything else: the dark-ink picture, its binarisation,
+/// which polarity it assumed, and how many of the given picture's pixels one of its pixels spans
+/// (it may have been shrunk).
+/// </summary>
+internal sealed record Binarization(GrayImage DarkInk, GrayImage Ink, int Polarity, double PictureScale);
 
 /// <summary>The first step: the picture shrunk and cleaned, and the ways of binarising it, in the order they are tried.</summary>
 internal static class Binarizations
@@ -27,12 +31,14 @@ internal static class Binarizations
     public static IEnumerable<Binarization> Of(GrayImage image)
     {
         var working = Prepare(image);
+        var pictureScale = (double)image.Width / working.Width;
+        var lightOnDark = ImageFilters.IsLightOnDark(working);
         var inverted = ImageFilters.Invert(working);
-        GrayImage[] darkInkCandidates = ImageFilters.IsLightOnDark(working) ? [inverted, working] : [working, inverted];
+        GrayImage[] darkInkCandidates = lightOnDark ? [inverted, working] : [working, inverted];
         var globalThresholds = darkInkCandidates.Select(ImageFilters.OtsuThreshold).ToArray();
         for (var i = 0; i < darkInkCandidates.Length; i++)
         {
-            yield return new(darkInkCandidates[i], ImageFilters.Binarize(darkInkCandidates[i], globalThresholds[i]), i);
+            yield return new(darkInkCandidates[i], ImageFilters.Binarize(darkInkCandidates[i], globalThresholds[i]), i, pictureScale);
         }
         for (var i = 0; i < darkInkCandidates.Length; i++)
         {
@@ -40,18 +46,23 @@ internal static class Binarizations
             var threshold = globalThresholds[i];
             if (threshold < 254)
             {
-                yield return new(darkInk, ImageFilters.Binarize(darkInk, ImageFilters.OtsuThreshold(darkInk, (byte)(threshold + 1), 255)), i);
+                yield return new(darkInk, ImageFilters.Binarize(darkInk, ImageFilters.OtsuThreshold(darkInk, (byte)(threshold + 1), 255)), i, pictureScale);
             }
             if (threshold > 0)
             {
-                yield return new(darkInk, ImageFilters.Binarize(darkInk, ImageFilters.OtsuThreshold(darkInk, 0, threshold)), i);
+                yield return new(darkInk, ImageFilters.Binarize(darkInk, ImageFilters.OtsuThreshold(darkInk, 0, threshold)), i, pictureScale);
             }
         }
-        for (var i = 0; i < darkInkCandidates.Length; i++)
+        // The local threshold's offset is in grey levels, so it needs the contrast stretched; Otsu
+        // does not, and stretching would clip a small lit display into its surround (the brightest
+        // 1 % of a photo may be all its digits).
+        var stretched = ImageFilters.StretchContrast(working);
+        GrayImage[] stretchedDarkInk = lightOnDark ? [ImageFilters.Invert(stretched), stretched] : [stretched, ImageFilters.Invert(stretched)];
+        for (var i = 0; i < stretchedDarkInk.Length; i++)
         {
-            var darkInk = darkInkCandidates[i];
+            var darkInk = stretchedDarkInk[i];
             var radius = Math.Max(MinimumAdaptiveRadius, Math.Max(darkInk.Width, darkInk.Height) / AdaptiveRadiusDivisor);
-            yield return new(darkInk, ImageFilters.BinarizeAdaptive(darkInk, radius, AdaptiveOffset), i);
+            yield return new(darkInk, ImageFilters.BinarizeAdaptive(darkInk, radius, AdaptiveOffset), i, pictureScale);
         }
     }
 
@@ -59,6 +70,6 @@ internal static class Binarizations
     {
         var longestSide = Math.Max(image.Width, image.Height);
         var scaled = longestSide > MaximumWorkingSide ? ImageFilters.Scale(image, (double)MaximumWorkingSide / longestSide) : image;
-        return ImageFilters.GaussianBlur3x3(ImageFilters.StretchContrast(scaled));
+        return ImageFilters.GaussianBlur3x3(scaled);
     }
 }

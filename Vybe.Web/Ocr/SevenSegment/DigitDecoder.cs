@@ -69,6 +69,10 @@ internal static class DigitDecoder
         var undecided = 0;
         for (var segment = 0; segment < 7; segment++)
         {
+            if (litLines[segment] == SegmentProbe.Busy)
+            {
+                return null;
+            }
             if (litLines[segment] >= Geometry.LitLines)
             {
                 segments |= 1 << segment;
@@ -111,72 +115,83 @@ internal static class DigitDecoder
     /// </summary>
     private readonly ref struct SegmentProbe(GrayImage binary, double frameLeft, double frameWidth, double rowTop, double digitHeight, double minimumRun)
     {
-        /// <summary>Vertical lines at each u, meeting a run centred in the v <paramref name="zone"/>: probes a, g and d.</summary>
+        /// <summary>What a probe answers for lines that cross ink too often for a digit: texture, a grid, hatching.</summary>
+        public const int Busy = -1;
+
+        /// <summary>
+        /// Vertical lines at each u, meeting a run centred in the v <paramref name="zone"/>: probes a,
+        /// g and d. <see cref="Busy"/> when a line crosses more runs than a digit has across it.
+        /// </summary>
         public int Vertical(ReadOnlySpan<double> positionsU, Zone zone)
         {
             var lit = 0;
             var longestCrossing = Geometry.LongestVerticalCrossing * digitHeight;
+            var lineStart = Math.Max(0, (int)Math.Round(rowTop - (Geometry.ProbeLineBefore * digitHeight)));
+            var lineEnd = Math.Min(binary.Height, (int)Math.Round(rowTop + (Geometry.ProbeLineEnd * digitHeight)));
+            var zoneStart = rowTop + (zone.From * digitHeight);
+            var zoneEnd = rowTop + (zone.To * digitHeight);
             foreach (var u in positionsU)
             {
                 var x = Math.Clamp((int)(frameLeft + (u * frameWidth)), 0, binary.Width - 1);
-                var lineStart = Math.Max(0, (int)Math.Round(rowTop - (Geometry.ProbeLineBefore * digitHeight)));
-                var lineEnd = Math.Min(binary.Height, (int)Math.Round(rowTop + (Geometry.ProbeLineEnd * digitHeight)));
-                var zoneStart = rowTop + (zone.From * digitHeight);
-                var zoneEnd = rowTop + (zone.To * digitHeight);
-                var runStart = -1;
-                for (var y = lineStart; y <= lineEnd; y++)
+                var (crossed, runs) = Scan(x, alongColumn: true, lineStart, lineEnd, zoneStart, zoneEnd, longestCrossing);
+                if (runs > Geometry.MaximumRunsAcrossHorizontalSegments)
                 {
-                    var isInk = y < lineEnd && binary.IsInk(x, y);
-                    if (isInk && runStart < 0)
-                    {
-                        runStart = y;
-                    }
-                    else if (!isInk && runStart >= 0)
-                    {
-                        if (IsCrossing(runStart, y, zoneStart, zoneEnd, longestCrossing))
-                        {
-                            lit++;
-                            break;
-                        }
-                        runStart = -1;
-                    }
+                    return Busy;
                 }
+                lit += crossed ? 1 : 0;
             }
             return lit;
         }
 
-        /// <summary>Horizontal lines at each v, meeting a run centred in the u <paramref name="zone"/>: probes b, c, e and f.</summary>
+        /// <summary>
+        /// Horizontal lines at each v, meeting a run centred in the u <paramref name="zone"/>: probes
+        /// b, c, e and f. <see cref="Busy"/> when a line crosses more runs than a digit has across it.
+        /// </summary>
         public int Horizontal(ReadOnlySpan<double> positionsV, Zone zone)
         {
             var lit = 0;
             var longestCrossing = Geometry.LongestHorizontalCrossing * frameWidth;
+            var lineStart = Math.Max(0, (int)Math.Round(frameLeft - (Geometry.ProbeLineBefore * frameWidth)));
+            var lineEnd = Math.Min(binary.Width, (int)Math.Round(frameLeft + (Geometry.ProbeLineEnd * frameWidth)));
+            var zoneStart = frameLeft + (zone.From * frameWidth);
+            var zoneEnd = frameLeft + (zone.To * frameWidth);
             foreach (var v in positionsV)
             {
                 var y = Math.Clamp((int)(rowTop + (v * digitHeight)), 0, binary.Height - 1);
-                var lineStart = Math.Max(0, (int)Math.Round(frameLeft - (Geometry.ProbeLineBefore * frameWidth)));
-                var lineEnd = Math.Min(binary.Width, (int)Math.Round(frameLeft + (Geometry.ProbeLineEnd * frameWidth)));
-                var zoneStart = frameLeft + (zone.From * frameWidth);
-                var zoneEnd = frameLeft + (zone.To * frameWidth);
-                var runStart = -1;
-                for (var x = lineStart; x <= lineEnd; x++)
+                var (crossed, runs) = Scan(y, alongColumn: false, lineStart, lineEnd, zoneStart, zoneEnd, longestCrossing);
+                if (runs > Geometry.MaximumRunsAcrossVerticalSegments)
                 {
-                    var isInk = x < lineEnd && binary.IsInk(x, y);
-                    if (isInk && runStart < 0)
-                    {
-                        runStart = x;
-                    }
-                    else if (!isInk && runStart >= 0)
-                    {
-                        if (IsCrossing(runStart, x, zoneStart, zoneEnd, longestCrossing))
-                        {
-                            lit++;
-                            break;
-                        }
-                        runStart = -1;
-                    }
+                    return Busy;
                 }
+                lit += crossed ? 1 : 0;
             }
             return lit;
+        }
+
+        /// <summary>
+        /// Along one line (column <paramref name="line"/>, or row): whether a run crosses the zone as
+        /// a segment would, and how many runs of at least a minimum run's length it meets.
+        /// </summary>
+        private (bool Crossed, int Runs) Scan(int line, bool alongColumn, int lineStart, int lineEnd, double zoneStart, double zoneEnd, double longestCrossing)
+        {
+            var crossed = false;
+            var runs = 0;
+            var runStart = -1;
+            for (var position = lineStart; position <= lineEnd; position++)
+            {
+                var isInk = position < lineEnd && (alongColumn ? binary.IsInk(line, position) : binary.IsInk(position, line));
+                if (isInk && runStart < 0)
+                {
+                    runStart = position;
+                }
+                else if (!isInk && runStart >= 0)
+                {
+                    runs += position - runStart >= minimumRun ? 1 : 0;
+                    crossed |= IsCrossing(runStart, position, zoneStart, zoneEnd, longestCrossing);
+                    runStart = -1;
+                }
+            }
+            return (crossed, runs);
         }
 
         private bool IsCrossing(int runStart, int runEnd, double zoneStart, double zoneEnd, double longestCrossing)

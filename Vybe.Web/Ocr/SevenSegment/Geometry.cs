@@ -173,6 +173,9 @@ internal sealed record DecodeGeometry
     /// <summary>Digit heights: ...and at most this large.</summary>
     public double LooseNeighbourMaximumSize { get; init; } = 1.5;
 
+    /// <summary>Digit heights: a piece of ink at the region's border reaches at least this far into the region to be a loose neighbour.</summary>
+    public double LooseNeighbourMinimumDepth { get; init; } = 0.25;
+
     /// <summary>A loose neighbour fills at least this share of its box (a frame does not count).</summary>
     public double LooseNeighbourMinimumFill { get; init; } = 0.1;
 
@@ -257,6 +260,15 @@ internal sealed record DecodeGeometry
     /// <summary>u: where a crossing of b or c is centred.</summary>
     public Zone RightZone { get; init; } = new(0.5, 1.08);
 
+    /// <summary>
+    /// A vertical probe line crosses a, g and d at most; one more run (a speck, a neighbour's tip) is
+    /// forgiven, more is texture.
+    /// </summary>
+    public int MaximumRunsAcrossHorizontalSegments { get; init; } = 4;
+
+    /// <summary>A horizontal probe line crosses the left and right bars at most; one more run is forgiven, more is texture.</summary>
+    public int MaximumRunsAcrossVerticalSegments { get; init; } = 3;
+
     /// <summary>Of a segment's three probe lines, this many crossed light it.</summary>
     public int LitLines { get; init; } = 2;
 
@@ -286,6 +298,12 @@ internal sealed record DecodeGeometry
 
     /// <summary>Heights: a colon's middle lies this near the row's middle.</summary>
     public double ColonMaximumCentreOffset { get; init; } = 0.2;
+
+    /// <summary>Four digits without a colon whose middle gap is this many times the wider of the others lost their colon.</summary>
+    public double UnseenColonGapRatio { get; init; } = 1.8;
+
+    /// <summary>Digit widths: the other gaps count as at least this wide (digits that touch have no gap to compare with).</summary>
+    public double MinimumGapShare { get; init; } = 0.15;
 
     /// <summary>Heights from the row's top: half a colon beyond an end lies below this...</summary>
     public double LoneColonDotFrom { get; init; } = 0.15;

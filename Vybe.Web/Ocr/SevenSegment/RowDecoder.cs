@@ -17,7 +17,7 @@ internal static class RowDecoder
     /// </summary>
     public static RowReading? Decode(RectifiedRow rectified)
     {
-        if (HasLooseNeighbour(rectified.AllCells, rectified.Row))
+        if (HasLooseNeighbour(rectified.AllCells, rectified.Row, rectified.Binary))
         {
             return null;
         }
@@ -74,6 +74,11 @@ internal static class RowDecoder
                 }
             }
         }
+        if (!hasColon && LooksLikeAnUnseenColon(digits, frame.DigitWidth))
+        {
+            // "0955" read from 09:55 with its colon lost in blur is a different number.
+            return null;
+        }
         if (onlyOnes && !hasColon)
         {
             // A row of bare bars is as likely "ill" or "Il" in print, or a fence; only the colon
@@ -84,15 +89,26 @@ internal static class RowDecoder
         {
             return null;
         }
-        return new RowReading(text.ToString(), digits.Count, hasColon, digitHeight);
+        var placement = rectified.Placement;
+        var box = placement.ToPicture(
+            digits[0].Cell.Left, Math.Min(rowTop, digits.Min(digit => digit.Cell.Top)),
+            digits[^1].Cell.Right + 1, Math.Max(rowBottom, digits.Max(digit => digit.Cell.Bottom + 1)));
+        // Without a digit that lights a (or d), the row's top (or bottom) is where the bars of 1, 4
+        // or 7 stop: about half a stroke short of the digit's edge.
+        var reachesTop = digits.Any(digit => digit.Digit is not ('1' or '4'));
+        var reachesBottom = digits.Any(digit => digit.Digit is not ('1' or '4' or '7'));
+        var fullDigitHeight = digitHeight + ((reachesTop ? 0 : stroke / 2) + (reachesBottom ? 0 : stroke / 2));
+        return new RowReading(text.ToString(), digits.Count, hasColon, box, fullDigitHeight / placement.Scale);
     }
 
     /// <summary>
     /// Whether a piece of ink of digit scale that is not part of the row lies right next to it
     /// (beside, above or below): a digit that fell apart, so reading the rest would drop it ("558" for
-    /// 0558), or a row made of the lower halves of digits whose upper halves sit above it.
+    /// 0558), or a row made of the lower halves of digits whose upper halves sit above it. A sliver
+    /// along the region's border is not one: it is the edge of what lies beyond, such as the body
+    /// around a tilted display's window, cut by the region's corner.
     /// </summary>
-    private static bool HasLooseNeighbour(IReadOnlyList<Cell> cells, IReadOnlyList<Cell> row)
+    private static bool HasLooseNeighbour(IReadOnlyList<Cell> cells, IReadOnlyList<Cell> row, GrayImage region)
     {
         var digitHeight = row.Max(cell => cell.Height);
         var rowLeft = row.Min(cell => cell.Left);
@@ -108,7 +124,29 @@ internal static class RowDecoder
             && size <= Geometry.LooseNeighbourMaximumSize * digitHeight
             && cell.Fill >= Geometry.LooseNeighbourMinimumFill
             && cell.Left - rowRight < reach && rowLeft - cell.Right < reach
-            && cell.Top - rowBottom < reach && rowTop - cell.Bottom < reach);
+            && cell.Top - rowBottom < reach && rowTop - cell.Bottom < reach
+            && !IsBorderSliver(cell, region, Geometry.LooseNeighbourMinimumDepth * digitHeight));
+    }
+
+    /// <summary>Whether the cell touches a border of the region and reaches less than <paramref name="depth"/> into it from there.</summary>
+    private static bool IsBorderSliver(Cell cell, GrayImage region, double depth) =>
+        ((cell.Left == 0 || cell.Right == region.Width - 1) && cell.Width < depth)
+        || ((cell.Top == 0 || cell.Bottom == region.Height - 1) && cell.Height < depth);
+
+    /// <summary>
+    /// Whether four digits read without a colon stand with a gap in the middle much wider than the
+    /// others, where a clock's colon goes. A 1 is measured as if it filled a digit's width, since
+    /// many clocks draw it at the right of a full cell.
+    /// </summary>
+    private static bool LooksLikeAnUnseenColon(List<(Cell Cell, char Digit)> digits, double digitWidth)
+    {
+        if (digits.Count != 4)
+        {
+            return false;
+        }
+        double LeftEdge(int index) => digits[index].Digit == '1' ? Math.Min(digits[index].Cell.Left, digits[index].Cell.Right + 1 - digitWidth) : digits[index].Cell.Left;
+        double Gap(int index) => LeftEdge(index + 1) - digits[index].Cell.Right - 1;
+        return Gap(1) > Geometry.UnseenColonGapRatio * Math.Max(Math.Max(Gap(0), Gap(2)), Geometry.MinimumGapShare * digitWidth);
     }
 
     /// <summary>

@@ -3,9 +3,41 @@ namespace Vybe.Web.Ocr.SevenSegment;
 /// <summary>
 /// A row cut out of the picture upright and unslanted at <see cref="RectifyGeometry.DigitHeight"/>,
 /// binarised on its own histogram, and found again in it: <see cref="Row"/> its cells, <see cref="Cells"/>
-/// every cell inside the region's border, <see cref="AllCells"/> every cell at all.
+/// every cell inside the region's border, <see cref="AllCells"/> every cell at all; <see cref="Placement"/>
+/// where the region lies in the picture it was cut from.
 /// </summary>
-internal sealed record RectifiedRow(GrayImage Binary, List<Cell> Row, List<Cell> Cells, List<Cell> AllCells);
+internal sealed record RectifiedRow(GrayImage Binary, List<Cell> Row, List<Cell> Cells, List<Cell> AllCells, RegionPlacement Placement);
+
+/// <summary>
+/// Where a rectified region lies in the picture it was cut from: its centre there, the angle of its
+/// x axis, how much it is magnified, and the italic lean sheared away. Maps the region's points back
+/// (in continuous coordinates, pixel i spanning [i, i + 1]).
+/// </summary>
+internal sealed record RegionPlacement(double CentreX, double CentreY, double AngleDegrees, double Scale, int Width, int Height, double SlantDegrees)
+{
+    /// <summary>The point of the picture shown at (<paramref name="x"/>, <paramref name="y"/>) of the region.</summary>
+    public (double X, double Y) ToPicture(double x, double y)
+    {
+        // Undo the shear (which moved each row by its height above the middle), then the rotation and magnification.
+        var unsheared = x + (Math.Tan(SlantDegrees * Math.PI / 180) * ((Height / 2.0) - y));
+        var offsetX = unsheared - (Width / 2.0);
+        var offsetY = y - (Height / 2.0);
+        var radians = AngleDegrees * Math.PI / 180;
+        var (sin, cos) = Math.SinCos(radians);
+        return (CentreX + (((offsetX * cos) - (offsetY * sin)) / Scale), CentreY + (((offsetX * sin) + (offsetY * cos)) / Scale));
+    }
+
+    /// <summary>The picture's pixels holding the region's rectangle from (left, top) to (right, bottom): the box around its four corners.</summary>
+    public PixelBox ToPicture(double left, double top, double right, double bottom)
+    {
+        (double X, double Y)[] corners = [ToPicture(left, top), ToPicture(right, top), ToPicture(left, bottom), ToPicture(right, bottom)];
+        var pictureLeft = (int)Math.Floor(corners.Min(corner => corner.X));
+        var pictureTop = (int)Math.Floor(corners.Min(corner => corner.Y));
+        var pictureRight = (int)Math.Ceiling(corners.Max(corner => corner.X));
+        var pictureBottom = (int)Math.Ceiling(corners.Max(corner => corner.Y));
+        return new PixelBox(pictureLeft, pictureTop, pictureRight - pictureLeft, pictureBottom - pictureTop);
+    }
+}
 
 /// <summary>
 /// The second step: cuts a first-pass row out of the dark-ink picture and stands it upright. The
@@ -107,7 +139,7 @@ internal static class RowRectifier
                 .Where(candidate => Math.Abs(Statistics.Median(candidate.Select(cell => cell.CentreY)) - (RegionHeight / 2.0)) < Geometry.MaximumRowOffset * Geometry.DigitHeight)
                 .OrderByDescending(candidate => candidate.Count)
                 .FirstOrDefault();
-            return row is null ? null : new RectifiedRow(binary, row, cells, allCells);
+            return row is null ? null : new RectifiedRow(binary, row, cells, allCells, new RegionPlacement(CentreX, CentreY, angle, Scale, RegionWidth, RegionHeight, slant));
         }
     }
 }
