@@ -42,13 +42,8 @@ public sealed class SevenSegmentLocatorTests
     {
         // 2000 px wide: the reader works on the picture shrunk, and must say where in the picture as given.
         var face = new ClockFace("12:34") { DigitHeight = 90, Foreground = ClockColours.GreenLed, RotationDegrees = -6, BlurSigma = 1.5f };
-        var drawn = GrayPictures.DrawGray(face);
-        var picture = GrayImage.Blank(2000, 1500, 210);
         const int offsetX = 1200, offsetY = 900;
-        for (var y = 0; y < drawn.Height; y++)
-        {
-            Array.Copy(drawn.Pixels, y * drawn.Width, picture.Pixels, ((y + offsetY) * picture.Width) + offsetX, drawn.Width);
-        }
+        var picture = SevenSegmentPictures.Embed(face, 2000, 1500, surround: 210, offsetX, offsetY);
         var bounds = SevenSegmentDrawing.DigitBounds(face);
         bounds.Offset(offsetX, offsetY);
 

@@ -190,6 +190,41 @@ public sealed partial class SevenSegmentReaderTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("23:59", 120, 2f, -4.6f, 70, 100, "blue")]
+    [InlineData("12:34", 90, 1.5f, -6f, 45, 210, "green")]
+    [InlineData("18:58", 40, 1.5f, 6.9f, 16, 200, "blue")]
+    [InlineData("20:16", 80, 1.8f, 6.6f, 40, 140, "red")]
+    [InlineData("8:26", 56, 1.6f, 5f, 25, 50, "lcd")]
+    [InlineData("09:55", 56, 1.4f, -8f, 30, 215, "green")]
+    [InlineData("13:37", 40, 1.3f, -6.8f, 14, 80, "green")]
+    public void A_tilted_face_in_a_tight_window_within_a_larger_picture_is_read(
+        string text, int digitHeight, float blur, float rotation, int padding, byte surround, string colours)
+    {
+        // The region cut out around a tilted row reaches past the window into the surround, which
+        // must neither pass for a loose neighbour nor swallow the digit next to it; and a small lit
+        // face in a large picture must not be clipped into its surround by a contrast stretch.
+        var (foreground, background) = colours switch
+        {
+            "blue" => (Blue, ClockColours.Black),
+            "green" => (Green, ClockColours.Black),
+            "red" => (Red, ClockColours.Black),
+            _ => (Lcd, ClockColours.LcdFace),
+        };
+        var face = new ClockFace(text)
+        {
+            DigitHeight = digitHeight,
+            Foreground = foreground,
+            Background = background,
+            RotationDegrees = rotation,
+            BlurSigma = blur,
+            JpegQuality = 60,
+            Padding = padding,
+        };
+
+        Assert.Equal(text, SevenSegmentReader.Read(SevenSegmentPictures.Embed(face, 1600, 1200, surround, 700, 500)));
+    }
+
+    [Theory]
     [InlineData("12:34", 8f)]
     [InlineData("09:55", 11f)]
     [InlineData("11:11", 10f)]

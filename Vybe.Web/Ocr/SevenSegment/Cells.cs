@@ -23,7 +23,13 @@ internal static class Cells
 {
     private static readonly CellGeometry Geometry = CellGeometry.Standard;
 
-    public static List<Cell> Group(List<InkBlob> blobs)
+    /// <summary>
+    /// The cells of <paramref name="blobs"/>. With <paramref name="cutOutOf"/>, the region they were
+    /// found in, blobs touching its border join nothing either: they were cut by it, so their size
+    /// says nothing, and the body around a display's window, cut down to a few digits' size, would
+    /// otherwise swallow the digit next to it.
+    /// </summary>
+    public static List<Cell> Group(List<InkBlob> blobs, GrayImage? cutOutOf = null)
     {
         var count = blobs.Count;
         var order = Enumerable.Range(0, count).OrderBy(index => blobs[index].Left).ToArray();
@@ -34,7 +40,7 @@ internal static class Cells
             var reach = first.Right + Math.Max(Geometry.MinimumJoinGap, Geometry.JoinGapPerStroke * first.Stroke) + 1;
             for (var b = a + 1; b < count && blobs[order[b]].Left <= reach; b++)
             {
-                if (BelongTogether(first, blobs[order[b]]))
+                if (BelongTogether(first, blobs[order[b]]) && !(cutOutOf is not null && (TouchesBorder(first, cutOutOf) || TouchesBorder(blobs[order[b]], cutOutOf))))
                 {
                     sets.Union(order[a], order[b]);
                 }
@@ -90,6 +96,9 @@ internal static class Cells
         return sharedColumns >= Geometry.StackedBarSharedWidth * Math.Min(first.Width, second.Width)
             && gapY <= Math.Max(Geometry.MinimumJoinGap, Geometry.StackedBarGapPerStroke * Math.Max(first.Stroke, second.Stroke));
     }
+
+    private static bool TouchesBorder(InkBlob blob, GrayImage region) =>
+        blob.Left == 0 || blob.Top == 0 || blob.Right == region.Width - 1 || blob.Bottom == region.Height - 1;
 
     private static bool IsFrame(InkBlob blob) =>
         blob.Fill < Geometry.FrameMaximumFill

@@ -131,7 +131,7 @@ internal static class RowRectifier
             {
                 return null;
             }
-            var allCells = Cells.Group(blobs);
+            var allCells = Cells.Group(blobs, cutOutOf: binary);
             var cells = allCells
                 .Where(cell => cell.Left > 0 && cell.Top > 0 && cell.Right < RegionWidth - 1 && cell.Bottom < RegionHeight - 1)
                 .ToList();
