@@ -49,9 +49,6 @@ internal static class HeifHeader
     /// <summary>A 25-megapixel photo in 256-pixel tiles has under 400; the usual 512-pixel tiles, under 100.</summary>
     private const int MaxTiles = 4096;
 
-    /// <summary>A coded HEVC picture is padded to whole coding blocks (at most 64 pixels) past its visible size.</summary>
-    private const int CodingPadding = 64;
-
     private const uint Ftyp = ('f' << 24) | ('t' << 16) | ('y' << 8) | 'p';
     private const uint Meta = ('m' << 24) | ('e' << 16) | ('t' << 8) | 'a';
     private const uint Pitm = ('p' << 24) | ('i' << 16) | ('t' << 8) | 'm';
@@ -199,7 +196,7 @@ internal static class HeifHeader
             if (type == Meta)
             {
                 // The picture data (mdat) usually follows; its being whole is the decoder's to find out.
-                if (!TryFullBox(body, out _, out meta))
+                if (!IsoBoxes.TryFullBox(body, out _, out meta))
                 {
                     return Damaged(Misshapen, out damage);
                 }
@@ -279,7 +276,7 @@ internal static class HeifHeader
     private static bool TryReadPrimaryId(ReadOnlySpan<byte> pitm, out uint primary)
     {
         primary = 0;
-        if (!TryFullBox(pitm, out var version, out var content))
+        if (!IsoBoxes.TryFullBox(pitm, out var version, out var content))
         {
             return false;
         }
@@ -339,7 +336,7 @@ internal static class HeifHeader
     private static bool TryItemInfoEntries(ReadOnlySpan<byte> iinf, out Boxes entries)
     {
         entries = default;
-        if (!TryFullBox(iinf, out var version, out var content) || content.Length < (version == 0 ? 2 : 4))
+        if (!IsoBoxes.TryFullBox(iinf, out var version, out var content) || content.Length < (version == 0 ? 2 : 4))
         {
             return false;
         }
@@ -352,7 +349,7 @@ internal static class HeifHeader
     {
         id = 0;
         itemType = 0;
-        if (!TryFullBox(infe, out var version, out var content))
+        if (!IsoBoxes.TryFullBox(infe, out var version, out var content))
         {
             return false;
         }
@@ -401,7 +398,7 @@ internal static class HeifHeader
                 {
                     return Damaged("it states its photo's size twice", out damage);
                 }
-                if (!TryFullBox(body, out _, out var content) || !new Fields(content).TryReadSize(out width, out height))
+                if (!IsoBoxes.TryFullBox(body, out _, out var content) || !new Fields(content).TryReadSize(out width, out height))
                 {
                     return Damaged("the size in its header is impossible", out damage);
                 }
@@ -410,7 +407,7 @@ internal static class HeifHeader
             else if (type == HvcC)
             {
                 // Every parameter set, whichever picture it codes: a tile or a thumbnail is decoded at its coded size too.
-                if (!TryReadLargestCodedSize(body, out var coded))
+                if (!HevcParameterSets.TryReadLargestCodedSize(body, out var coded))
                 {
                     return Damaged("its picture data does not start as a HEIC's should", out damage);
                 }
@@ -486,7 +483,7 @@ internal static class HeifHeader
     private static HeifRefusal FindAssociations(
         ReadOnlySpan<byte> ipma, uint primary, ref Associations associations, ref bool foundPrimary, out string damage)
     {
-        if (!TryFullBox(ipma, out var version, out var content, out var flags))
+        if (!IsoBoxes.TryFullBox(ipma, out var version, out var content, out var flags))
         {
             return Damaged(Misshapen, out damage);
         }
@@ -597,7 +594,7 @@ internal static class HeifHeader
     {
         itemData = default;
         damage = "";
-        if (!TryFullBox(parts.Iloc, out var version, out var content) || version > 2)
+        if (!IsoBoxes.TryFullBox(parts.Iloc, out var version, out var content) || version > 2)
         {
             return Damaged("it does not say where its tiles are described", out damage);
         }
@@ -682,7 +679,7 @@ internal static class HeifHeader
     private static HeifRefusal CheckTilesAreHevc(MetaParts parts, uint primary, out string damage)
     {
         damage = "";
-        if (!TryFullBox(parts.Iref, out var version, out var content))
+        if (!IsoBoxes.TryFullBox(parts.Iref, out var version, out var content))
         {
             return Damaged("it does not say which tiles make its photo", out damage);
         }
@@ -745,364 +742,6 @@ internal static class HeifHeader
 
         damage = "";
         return HeifRefusal.None;
-    }
-
-    // ---------------------------------------------------------------- HEVC parameter sets
-
-    /// <summary>A coded picture's size as an SPS declares it, padding included.</summary>
-    private readonly record struct CodedSize(long Width, long Height)
-    {
-        /// <summary>The visible pixels at most: the coded size less a coding block of padding per side.</summary>
-        public long Pixels => Math.Max(Width - CodingPadding, 1) * Math.Max(Height - CodingPadding, 1);
-    }
-
-    // hvcC: 22 bytes of profile and format fields, the number of NAL unit arrays (8 bits), then per
-    // array its NAL unit type (low 6 bits of 8), a count (16) and the units, each a 16-bit length
-    // and the unit. Type 33 is a sequence parameter set, which states the coded picture's size.
-    private static bool TryReadLargestCodedSize(ReadOnlySpan<byte> hvcC, out CodedSize largest)
-    {
-        largest = default;
-        var fields = new Fields(hvcC);
-        if (!fields.TrySkip(22) || !fields.TryReadByte(out var arrays))
-        {
-            return false;
-        }
-        for (var array = 0; array < arrays; array++)
-        {
-            if (!fields.TryReadByte(out var kind) || !fields.TryReadUInt16(out var units))
-            {
-                return false;
-            }
-            for (var unit = 0; unit < units; unit++)
-            {
-                if (!fields.TryReadUInt16(out var length) || !fields.TryTake((int)length, out var nal))
-                {
-                    return false;
-                }
-                if ((kind & 0x3F) != 33)
-                {
-                    continue;
-                }
-                if (!TryReadSpsSize(nal, out var coded))
-                {
-                    return false;
-                }
-                if (coded.Pixels > largest.Pixels)
-                {
-                    largest = coded;
-                }
-            }
-        }
-        return true;
-    }
-
-    // H.265 7.3.2.2: after the 2-byte NAL header, sps_video_parameter_set_id u(4),
-    // sps_max_sub_layers_minus1 u(3), sps_temporal_id_nesting_flag u(1), profile_tier_level
-    // (7.3.3), sps_seq_parameter_set_id ue(v), chroma_format_idc ue(v), separate_colour_plane_flag
-    // u(1) when chroma_format_idc is 3, then pic_width_in_luma_samples and pic_height_in_luma_samples, ue(v).
-    private static bool TryReadSpsSize(ReadOnlySpan<byte> nal, out CodedSize size)
-    {
-        size = default;
-        var bits = new RbspBits(nal);
-        if (!bits.TrySkip(16 + 4) || !bits.TryRead(3, out var maxSubLayersMinus1) || !bits.TrySkip(1))
-        {
-            return false;
-        }
-
-        // profile_tier_level(1, sps_max_sub_layers_minus1): the general profile (88 bits) and level (8),
-        // then two presence flags per sub-layer, padding to eight sub-layers, and the sub-layers' fields.
-        if (!bits.TrySkip(88 + 8))
-        {
-            return false;
-        }
-        var present = 0u;
-        for (var i = 0; i < maxSubLayersMinus1; i++)
-        {
-            if (!bits.TryRead(2, out var flags))
-            {
-                return false;
-            }
-            present |= flags << (2 * i);
-        }
-        if (maxSubLayersMinus1 > 0 && !bits.TrySkip(2 * (8 - (int)maxSubLayersMinus1)))
-        {
-            return false;
-        }
-        for (var i = 0; i < maxSubLayersMinus1; i++)
-        {
-            var profilePresent = (present >> ((2 * i) + 1)) & 1;
-            var levelPresent = (present >> (2 * i)) & 1;
-            if (!bits.TrySkip((int)((profilePresent * 88) + (levelPresent * 8))))
-            {
-                return false;
-            }
-        }
-
-        if (!bits.TryReadExpGolomb(out _) || !bits.TryReadExpGolomb(out var chromaFormat) || chromaFormat > 3 ||
-            (chromaFormat == 3 && !bits.TrySkip(1)) ||
-            !bits.TryReadExpGolomb(out var width) || !bits.TryReadExpGolomb(out var height) || width == 0 || height == 0)
-        {
-            return false;
-        }
-        size = new CodedSize((long)width, (long)height);
-        return true;
-    }
-
-    /// <summary>Reads the bits of a NAL unit's payload, dropping the emulation-prevention bytes (00 00 03 → 00 00).</summary>
-    private ref struct RbspBits(ReadOnlySpan<byte> nal)
-    {
-        private readonly ReadOnlySpan<byte> nal = nal;
-        private int next;
-        private int zeros;
-        private int current;
-        private int bitsLeft;
-
-        public bool TryRead(int count, out uint value)
-        {
-            value = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if (!TryReadBit(out var bit))
-                {
-                    return false;
-                }
-                value = (value << 1) | (uint)bit;
-            }
-            return true;
-        }
-
-        public bool TrySkip(int count)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                if (!TryReadBit(out _))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /// <summary>ue(v): n zero bits, a one, then n bits. Sizes fit in 32 bits, so more than 31 zeros is not a size.</summary>
-        public bool TryReadExpGolomb(out ulong value)
-        {
-            value = 0;
-            var zeros = 0;
-            while (true)
-            {
-                if (!TryReadBit(out var bit))
-                {
-                    return false;
-                }
-                if (bit == 1)
-                {
-                    break;
-                }
-                if (++zeros > 31)
-                {
-                    return false;
-                }
-            }
-            if (!TryRead(zeros, out var rest))
-            {
-                return false;
-            }
-            value = (1UL << zeros) - 1 + rest;
-            return true;
-        }
-
-        private bool TryReadBit(out int bit)
-        {
-            bit = 0;
-            if (bitsLeft == 0)
-            {
-                if (next < nal.Length && zeros >= 2 && nal[next] == 0x03)
-                {
-                    next++;
-                    zeros = 0;
-                }
-                if (next >= nal.Length)
-                {
-                    return false;
-                }
-                current = nal[next++];
-                zeros = current == 0 ? zeros + 1 : 0;
-                bitsLeft = 8;
-            }
-            bitsLeft--;
-            bit = (current >> bitsLeft) & 1;
-            return true;
-        }
-    }
-
-    // ---------------------------------------------------------------- box and field reading
-
-    private enum BoxStep
-    {
-        Box,
-        End,
-        CutOff,
-        Damaged,
-    }
-
-    /// <summary>
-    /// Walks the boxes in a span: each a 32-bit size (1: a 64-bit size follows; 0: to the end) and a
-    /// type. A box running past the end is the file cut off at the top level, and damage inside a box
-    /// whose own size was whole.
-    /// </summary>
-    private ref struct Boxes(ReadOnlySpan<byte> content, bool topLevel)
-    {
-        private ReadOnlySpan<byte> rest = content;
-
-        public BoxStep Next(out uint type, out ReadOnlySpan<byte> body)
-        {
-            type = 0;
-            body = default;
-            if (rest.IsEmpty)
-            {
-                return BoxStep.End;
-            }
-            var incomplete = topLevel ? BoxStep.CutOff : BoxStep.Damaged;
-            if (rest.Length < 8)
-            {
-                return incomplete;
-            }
-
-            ulong size = BinaryPrimitives.ReadUInt32BigEndian(rest);
-            type = BinaryPrimitives.ReadUInt32BigEndian(rest[4..]);
-            var header = 8;
-            if (size == 1)
-            {
-                if (rest.Length < 16)
-                {
-                    return incomplete;
-                }
-                size = BinaryPrimitives.ReadUInt64BigEndian(rest[8..]);
-                header = 16;
-            }
-            else if (size == 0)
-            {
-                size = (ulong)rest.Length;
-            }
-
-            if (size < (ulong)header)
-            {
-                return BoxStep.Damaged;
-            }
-            if (size > (ulong)rest.Length)
-            {
-                return incomplete;
-            }
-
-            body = rest[header..(int)size];
-            rest = rest[(int)size..];
-            return BoxStep.Box;
-        }
-    }
-
-    /// <summary>Big-endian fields read in order; every read checks the bytes are there.</summary>
-    private ref struct Fields(ReadOnlySpan<byte> content)
-    {
-        private ReadOnlySpan<byte> rest = content;
-
-        public bool TryTake(int count, out ReadOnlySpan<byte> taken)
-        {
-            taken = default;
-            if (count < 0 || count > rest.Length)
-            {
-                return false;
-            }
-            taken = rest[..count];
-            rest = rest[count..];
-            return true;
-        }
-
-        public bool TrySkip(int count) => TryTake(count, out _);
-
-        public bool TryReadByte(out int value)
-        {
-            value = 0;
-            if (!TryTake(1, out var bytes))
-            {
-                return false;
-            }
-            value = bytes[0];
-            return true;
-        }
-
-        public bool TryReadUInt16(out uint value)
-        {
-            value = 0;
-            if (!TryTake(2, out var bytes))
-            {
-                return false;
-            }
-            value = BinaryPrimitives.ReadUInt16BigEndian(bytes);
-            return true;
-        }
-
-        public bool TryReadUInt32(out uint value)
-        {
-            value = 0;
-            if (!TryTake(4, out var bytes))
-            {
-                return false;
-            }
-            value = BinaryPrimitives.ReadUInt32BigEndian(bytes);
-            return true;
-        }
-
-        /// <summary>An item id: 16 bits in version 0 of the box holding it, 32 after.</summary>
-        public bool TryReadId(int version, out uint id) => version == 0 ? TryReadUInt16(out id) : TryReadUInt32(out id);
-
-        /// <summary>A field of 0, 4 or 8 bytes, as iloc declares them.</summary>
-        public bool TryReadSized(int size, out ulong value)
-        {
-            value = 0;
-            if (!TryTake(size, out var bytes))
-            {
-                return false;
-            }
-            value = size switch
-            {
-                4 => BinaryPrimitives.ReadUInt32BigEndian(bytes),
-                8 => BinaryPrimitives.ReadUInt64BigEndian(bytes),
-                _ => 0,
-            };
-            return true;
-        }
-
-        /// <summary>A width and a height, 32 bits each, that must fit an int.</summary>
-        public bool TryReadSize(out int width, out int height)
-        {
-            width = 0;
-            height = 0;
-            if (!TryReadUInt32(out var w) || !TryReadUInt32(out var h) || w > int.MaxValue || h > int.MaxValue)
-            {
-                return false;
-            }
-            (width, height) = ((int)w, (int)h);
-            return true;
-        }
-    }
-
-    /// <summary>A full box: version (8 bits) and flags (24) before its content.</summary>
-    private static bool TryFullBox(ReadOnlySpan<byte> body, out int version, out ReadOnlySpan<byte> content) =>
-        TryFullBox(body, out version, out content, out _);
-
-    private static bool TryFullBox(ReadOnlySpan<byte> body, out int version, out ReadOnlySpan<byte> content, out uint flags)
-    {
-        version = 0;
-        flags = 0;
-        content = default;
-        if (body.Length < 4)
-        {
-            return false;
-        }
-        version = body[0];
-        flags = BinaryPrimitives.ReadUInt32BigEndian(body) & 0xFFFFFF;
-        content = body[4..];
-        return true;
     }
 
     private static HeifRefusal Damaged(string what, out string damage)
