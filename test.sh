@@ -18,7 +18,7 @@ TEST_PROJECTS=(
   "Vybe.E2E|Vybe.E2E/Vybe.E2E.csproj"
 )
 
-DEBIAN_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng libtesseract5 chromium fonts-dejavu-core fonts-dejavu-extra)
+DEBIAN_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng libtesseract5 libheif1 libheif-examples chromium fonts-dejavu-core fonts-dejavu-extra)
 
 log() { printf '\n==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }

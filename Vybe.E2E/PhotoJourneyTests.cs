@@ -56,7 +56,7 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
                 Buffer = "just some text"u8.ToArray(),
             });
             await page.Home().ReadPhotoButton.ClickAsync();
-            await Assertions.Expect(page.Home().PhotoError).ToContainTextAsync("not a PNG, JPEG or WebP");
+            await Assertions.Expect(page.Home().PhotoError).ToContainTextAsync("not a PNG, JPEG, WebP or HEIC");
             await PageChecks.CheckAsync(page, "photo-error");
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.vybeNoReloadMarker === true"), "an upload reloaded the page");

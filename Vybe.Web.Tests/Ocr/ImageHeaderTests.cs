@@ -144,7 +144,7 @@ public sealed class ImageHeaderTests
         // The reader never sees the name "numbers.png": only the bytes decide.
         AssertRefused(
             "hello"u8.ToArray(),
-            "That file is not a PNG, JPEG or WebP image (it looks like a text file). Take a screenshot or save it as PNG or JPEG.");
+            "That file is not a PNG, JPEG, WebP or HEIC image (it looks like a text file). Take a screenshot or save it as PNG or JPEG.");
     }
 
     [Fact]
@@ -305,15 +305,36 @@ public sealed class ImageHeaderTests
     }
 
     [Theory]
-    [InlineData("heic", "a HEIC photo, the iPhone format")]
-    [InlineData("mif1", "a HEIC photo, the iPhone format")]
-    [InlineData("avif", "an AVIF image")]
-    public void Heif_family_is_named_in_the_refusal(string brand, string named)
+    [InlineData("heic", "mif1heic")]
+    [InlineData("mif1", "mif1heic")]
+    [InlineData("heix", "mif1heix")]
+    [InlineData("msf1", "msf1hevc")]
+    public void Heic_brands_are_read_as_heic(string brand, string compatible)
     {
-        // An ISO-BMFF "ftyp" box: size, "ftyp", major brand, minor version, compatible brands.
-        byte[] upload = [0x00, 0x00, 0x00, 0x18, .. "ftyp"u8, .. Encoding.ASCII.GetBytes(brand), 0x00, 0x00, 0x00, 0x00, .. "mif1heic"u8];
+        // An ISO-BMFF "ftyp" box (size, "ftyp", major brand, minor version, compatible brands) and
+        // nothing after it: read as a HEIC, which must describe its picture in a meta box.
+        byte[] upload = [0x00, 0x00, 0x00, 0x18, .. "ftyp"u8, .. Encoding.ASCII.GetBytes(brand), 0x00, 0x00, 0x00, 0x00, .. Encoding.ASCII.GetBytes(compatible)];
+
+        AssertRefused(upload, "That image is damaged: it does not describe its picture. Save it again or take a screenshot, and upload that.");
+    }
+
+    [Theory]
+    [InlineData("avif", "mif1avif", "an AVIF image")]
+    [InlineData("mif1", "avifmiaf", "an AVIF image")]
+    [InlineData("isom", "iso2mp41", "a video")]
+    [InlineData("qt  ", "qt  qt  ", "a video")]
+    public void Other_iso_media_is_named_in_the_refusal(string brand, string compatible, string named)
+    {
+        byte[] upload = [0x00, 0x00, 0x00, 0x18, .. "ftyp"u8, .. Encoding.ASCII.GetBytes(brand), 0x00, 0x00, 0x00, 0x00, .. Encoding.ASCII.GetBytes(compatible)];
 
         AssertRefused(upload, OtherFormat(named));
+    }
+
+    [Fact]
+    public void Upload_cut_inside_a_heic_ftyp_box_is_refused_as_cut_off()
+    {
+        AssertRefused([0x00, 0x00, 0x00, 0x18, .. "ftyp"u8, .. "hei"u8], ImageUploadRules.CutOffMessage);
+        AssertRefused([0x00, 0x00, 0x00, 0x18, .. "ft"u8], ImageUploadRules.CutOffMessage);
     }
 
     [Theory]
@@ -475,7 +496,7 @@ public sealed class ImageHeaderTests
     }
 
     private static string OtherFormat(string named) =>
-        $"That file is not a PNG, JPEG or WebP image (it looks like {named}). Take a screenshot or save it as PNG or JPEG.";
+        $"That file is not a PNG, JPEG, WebP or HEIC image (it looks like {named}). Take a screenshot or save it as PNG or JPEG.";
 
     private static SKBitmap Picture(int width, int height, bool opaque)
     {

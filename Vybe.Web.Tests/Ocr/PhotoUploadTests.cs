@@ -106,12 +106,14 @@ public sealed class PhotoUploadTests(VybeAppFactory app) : IClassFixture<VybeApp
     // discovery, and a 6 MB byte array there cost every run of this project a minute and gigabytes.
     public static TheoryData<string, int, string> BadUploads() => new()
     {
-        { "a text file named .png", 422, "not a PNG, JPEG or WebP" },
+        { "a text file named .png", 422, "not a PNG, JPEG, WebP or HEIC" },
         { "a truncated PNG", 422, "cut off" },
         { "zero bytes", 422, "empty" },
         { "6 MB", 413, "too large" },
         { "a small PNG declaring 20000×20000", 422, "megapixels" },
         { "a GIF", 422, "GIF" },
+        { "a HEIC whose meta box runs past its end", 422, "cut off" },
+        { "a HEIC declaring 30000×30000", 422, "megapixels" },
         { "no file at all", 422, "Choose a photo" },
     };
 
@@ -137,6 +139,10 @@ public sealed class PhotoUploadTests(VybeAppFactory app) : IClassFixture<VybeApp
                 return (png, "photo.png");
             case "a GIF":
                 return ("GIF89a\u0001\0\u0001\0\0\0\0;"u8.ToArray(), "photo.gif");
+            case "a HEIC whose meta box runs past its end":
+                return (HeicBoxes.Heic(HeicBoxes.Ispe(640, 480))[..^10], "IMG_0001.HEIC");
+            case "a HEIC declaring 30000×30000":
+                return (HeicBoxes.Heic(HeicBoxes.Ispe(30000, 30000)), "IMG_0001.HEIC");
             case "no file at all":
                 return (null, "");
             default:

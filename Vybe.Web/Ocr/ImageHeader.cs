@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using Vybe.Web.Ocr.Heif;
 
 namespace Vybe.Web.Ocr;
 
@@ -10,9 +11,12 @@ public enum ImageFormat
     Png,
     Jpeg,
     WebP,
+
+    /// <summary>HEIF with HEVC-coded pictures: what iPhone cameras save by default.</summary>
+    Heic,
 }
 
-/// <summary>What an upload's header says about it: enough to refuse it before anything decodes it.</summary>
+/// <summary>What an upload's header says about it: enough to refuse it before anything decodes it. A HEIC's size is as stored, before its rotation.</summary>
 public sealed record ImageHeader(ImageFormat Format, int Width, int Height)
 {
     public long Pixels => (long)Width * Height;
@@ -30,11 +34,14 @@ public static class ImageUploadRules
     public const long MaxPixels = 25_000_000;
 
     public const string EmptyMessage = "That file is empty.";
-    public const string UnreadableMessage = "That file is not a picture Vybe can read: upload a PNG, JPEG or WebP photo.";
+    public const string UnreadableMessage = "That file is not a picture Vybe can read: upload a PNG, JPEG, WebP or HEIC photo.";
     public const string CutOffMessage = "That image is cut off: the file ends before the picture's size is stated.";
 
+    public const string NotHevcMessage =
+        "That HEIF file holds a kind of picture Vybe cannot read (only HEVC-coded HEIC photos, as phones take them). Take a screenshot or save it as JPEG.";
+
     private static readonly CompositeFormat DamagedMessage = CompositeFormat.Parse("That image is damaged: {0}. Save it again or take a screenshot, and upload that.");
-    private static readonly CompositeFormat OtherFormatMessage = CompositeFormat.Parse("That file is not a PNG, JPEG or WebP image (it looks like {0}). Take a screenshot or save it as PNG or JPEG.");
+    private static readonly CompositeFormat OtherFormatMessage = CompositeFormat.Parse("That file is not a PNG, JPEG, WebP or HEIC image (it looks like {0}). Take a screenshot or save it as PNG or JPEG.");
 
     /// <summary>
     /// A real JPEG has a few dozen segments before its frame header; even 5 MB of metadata split
@@ -125,6 +132,12 @@ public static class ImageUploadRules
             return TryReadWebP(data, out width, out height, out error);
         }
 
+        if (HeifHeader.Classify(data) == IsoMediaKind.Heic)
+        {
+            format = ImageFormat.Heic;
+            return TryReadHeic(data, out width, out height, out error);
+        }
+
         format = default;
         error = IsStartOfImage(data) ? CutOffMessage : UnsupportedMessage(data);
         return false;
@@ -138,7 +151,8 @@ public static class ImageUploadRules
         data.Length >= 2 && (
             (data.Length < PngSignature.Length && PngSignature.StartsWith(data)) ||
             (data.Length < JpegSignature.Length && JpegSignature.StartsWith(data)) ||
-            (data.Length < 12 && data.StartsWith(Riff) && (data.Length <= 8 || WebPTag.StartsWith(data[8..]))));
+            (data.Length < 12 && data.StartsWith(Riff) && (data.Length <= 8 || WebPTag.StartsWith(data[8..]))) ||
+            (data.Length is > 5 and < 16 && data[0] == 0 && "ftyp"u8.StartsWith(data[4..Math.Min(8, data.Length)])));
 
     // PNG: the signature, then the IHDR chunk, which the specification requires to come first:
     // length (4, big-endian, always 13), type "IHDR", width (4), height (4), ...
@@ -360,6 +374,26 @@ public static class ImageUploadRules
         return false;
     }
 
+    // HEIC: ISO BMFF boxes; the size is a property of the primary item, inside the meta box.
+    private static bool TryReadHeic(ReadOnlySpan<byte> data, out int width, out int height, out string error)
+    {
+        switch (HeifHeader.TryRead(data, MaxPixels, out width, out height, out var damage))
+        {
+            case HeifRefusal.None:
+                error = string.Empty;
+                return true;
+            case HeifRefusal.CutOff:
+                error = CutOffMessage;
+                return false;
+            case HeifRefusal.NotHevc:
+                error = NotHevcMessage;
+                return false;
+            default:
+                error = Damaged(damage);
+                return false;
+        }
+    }
+
     private static int ReadUInt24LittleEndian(ReadOnlySpan<byte> bytes) =>
         bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
 
@@ -386,20 +420,12 @@ public static class ImageUploadRules
             return "a BMP image";
         }
 
-        if (data.Length >= 12 && data.Slice(4, 4).SequenceEqual("ftyp"u8))
+        switch (HeifHeader.Classify(data))
         {
-            var brand = data.Slice(8, 4);
-            if (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8))
-            {
+            case IsoMediaKind.Avif:
                 return "an AVIF image";
-            }
-
-            if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("hevc"u8) ||
-                brand.SequenceEqual("hevx"u8) || brand.SequenceEqual("heim"u8) || brand.SequenceEqual("heis"u8) ||
-                brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8))
-            {
-                return "a HEIC photo, the iPhone format";
-            }
+            case IsoMediaKind.Video:
+                return "a video";
         }
 
         if (data.StartsWith("II*\0"u8) || data.StartsWith("MM\0*"u8))

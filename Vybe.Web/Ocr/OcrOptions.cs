@@ -11,6 +11,10 @@ public sealed class OcrOptions
     [Required]
     public string LibraryName { get; set; } = "libtesseract.so.5";
 
+    /// <summary>The libheif library (with its HEVC decoder, libde265) that reads HEIC photos; without it HEIC uploads are refused.</summary>
+    [Required]
+    public string HeifLibraryName { get; set; } = "libheif.so.1";
+
     /// <summary>The folder holding eng.traineddata; empty lets Tesseract use its own default (TESSDATA_PREFIX or the packaged path).</summary>
     public string? TessdataPath { get; set; }
 

@@ -1,3 +1,4 @@
+using Vybe.Web.Ocr.Heif;
 using Vybe.Web.Ocr.Tesseract;
 
 namespace Vybe.Web.Ocr;
@@ -12,12 +13,13 @@ public static class OcrServiceCollectionExtensions
     {
         services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TesseractEnginePool>();
+        services.AddSingleton<HeifSupport>();
         services.AddSingleton<PhotoReader>();
         services.AddSingleton<PhotoOffers>();
         return services;
     }
 
-    /// <summary>Says at start-up whether photos can be read, and if not what to install.</summary>
+    /// <summary>Says at start-up whether photos, and HEIC photos among them, can be read, and if not what to install.</summary>
     public static void LogOcrAvailability(this WebApplication app)
     {
         var engines = app.Services.GetRequiredService<TesseractEnginePool>();
@@ -29,6 +31,15 @@ public static class OcrServiceCollectionExtensions
         else
         {
             logger.LogWarning("Photo readings are off: {Problem} {Hint}", engines.Problem, InstallHint);
+        }
+        var heif = app.Services.GetRequiredService<HeifSupport>();
+        if (heif.IsAvailable)
+        {
+            logger.LogInformation("HEIC photos: libheif {Version}", heif.Version);
+        }
+        else
+        {
+            logger.LogWarning("HEIC photos are off: {Problem} {Hint}", heif.Problem, HeifSupport.InstallHint);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
+using Vybe.Web.Ocr.Heif;
 
 namespace Vybe.Web.Ocr;
 
@@ -7,6 +8,8 @@ namespace Vybe.Web.Ocr;
 /// Decodes an upload (already checked by its header) into a grayscale image no larger than OCR needs,
 /// turned upright by its EXIF orientation. Large photos are decoded at a reduced size where the codec
 /// can (JPEG, WebP) or a scanline at a time (PNG), so a 25-megapixel upload never sits in memory in full colour.
+/// HEIC goes through libheif (<see cref="HeifDecoder"/>), which decodes only the luma plane and turns it upright by the
+/// file's own rotation (irot, imir).
 /// </summary>
 public static class PhotoDecoder
 {
@@ -15,6 +18,11 @@ public static class PhotoDecoder
 
     public static GrayImage Decode(byte[] data, int maxSide = MaxSide)
     {
+        if (HeifHeader.Classify(data) == IsoMediaKind.Heic)
+        {
+            return HeifDecoder.Decode(data, maxSide);
+        }
+
         using var skData = SKData.CreateCopy(data);
         using var codec = SKCodec.Create(skData) ?? throw new InvalidImageException("That picture could not be decoded: the file may be damaged.");
         var full = codec.Info;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Vybe.Web.History;
 using Vybe.Web.Ocr;
+using Vybe.Web.Ocr.Heif;
 using Vybe.Web.Readings;
 using Vybe.Web.Web;
 
@@ -14,7 +15,7 @@ namespace Vybe.Web.Pages.Readings;
 [RequestTooLarge(PhotoUpload.MaxRequestBytes, PhotoErrorId, PhotoUpload.TooLargeMessage)]
 [RequestSizeLimit(PhotoUpload.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotoUpload.MaxRequestBytes)]
-public sealed class PhotoModel(ReadingService readings, VisitorHistory visitors, PhotoReader photos, PhotoOffers offers, TimeProvider clock)
+public sealed class PhotoModel(ReadingService readings, VisitorHistory visitors, PhotoReader photos, PhotoOffers offers, HeifSupport heif, TimeProvider clock)
     : ReadingPageModel<PhotoModel.InputModel>(readings, visitors, clock)
 {
     public const string ChoiceRefusedMessage =
@@ -51,7 +52,7 @@ public sealed class PhotoModel(ReadingService readings, VisitorHistory visitors,
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
         var depthValid = TryDepth(out var depth);
-        var upload = await PhotoUpload.ReadAsync(Input.Photo, photos.IsAvailable, cancellationToken);
+        var upload = await PhotoUpload.ReadAsync(Input.Photo, photos.IsAvailable, heif, cancellationToken);
         if (upload.Problem is { } problem)
         {
             ModelState.AddModelError(PhotoField, problem);

@@ -1,10 +1,12 @@
 using Vybe.Web.Ocr;
+using Vybe.Web.Ocr.Heif;
 
 namespace Vybe.Web.Pages.Readings;
 
 /// <summary>
 /// An uploaded photo, read into memory once it is known to be a picture Vybe reads: either its
-/// bytes, or the message for the photo field (no photo, too big, not a PNG, JPEG or WebP).
+/// bytes, or the message for the photo field (no photo, too big, not a PNG, JPEG, WebP or HEIC, a HEIC on a
+/// server without libheif).
 /// </summary>
 public sealed record PhotoUpload
 {
@@ -24,12 +26,12 @@ public sealed record PhotoUpload
 
     public string? Problem { get; }
 
-    public static async Task<PhotoUpload> ReadAsync(IFormFile? file, bool photosAvailable, CancellationToken cancellationToken)
+    public static async Task<PhotoUpload> ReadAsync(IFormFile? file, bool photosAvailable, HeifSupport heif, CancellationToken cancellationToken)
     {
         var problem = file switch
         {
             _ when !photosAvailable => OcrServiceCollectionExtensions.InstallHint,
-            null => "Choose a photo to upload: a PNG, JPEG or WebP picture of the number you saw.",
+            null => "Choose a photo to upload: a PNG, JPEG, WebP or HEIC picture of the number you saw.",
             { Length: > ImageUploadRules.MaxBytes } => $"That file is {file.Length / (1024.0 * 1024.0):0.0} MB; the limit is 5 MB.",
             _ => null,
         };
@@ -43,6 +45,10 @@ public sealed record PhotoUpload
         {
             await stream.ReadExactlyAsync(data, cancellationToken);
         }
-        return PhotoReader.TryAccept(data, out _, out var error) ? new PhotoUpload(data, null) : new PhotoUpload(null, error);
+        if (!PhotoReader.TryAccept(data, out var header, out var error))
+        {
+            return new PhotoUpload(null, error);
+        }
+        return header.Format == ImageFormat.Heic && !heif.IsAvailable ? new PhotoUpload(null, HeifSupport.InstallHint) : new PhotoUpload(data, null);
     }
 }
