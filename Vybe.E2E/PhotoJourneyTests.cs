@@ -34,17 +34,18 @@ public sealed class PhotoJourneyTests(AppServerFixture server)
             await Assertions.Expect(page.Locator("[data-upload-progress]")).ToBeHiddenAsync();
             await PageChecks.CheckAsync(page, "photo-reading");
 
-            // Several numbers: the visitor picks one.
+            // Several numbers: offered most prominent first (the receipt's larger total), that one already chosen.
             await page.Home().PhotoField.SetInputFilesAsync(new FilePayload
             {
                 Name = "receipt.png",
                 MimeType = "image/png",
-                Buffer = TestPhotos.Lines([("Table 12", 30), ("Order 444", 30)]),
+                Buffer = TestPhotos.ReceiptWithTotal("444.18"),
             });
             await page.Home().ReadPhotoButton.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Which one did you see?" })).ToBeFocusedAsync();
+            await Assertions.Expect(page.Locator("section.photo-choice").GetByRole(AriaRole.Radio).First).ToHaveAccessibleNameAsync("444");
+            await Assertions.Expect(page.Home().Choice("444")).ToBeCheckedAsync();
             await PageChecks.CheckAsync(page, "photo-choice");
-            await page.Home().Choice("444").CheckAsync();
             await page.Home().ReadChoiceButton.ClickAsync();
             await Assertions.Expect(page.Home().ResultTitle).ToHaveTextAsync("444");
 

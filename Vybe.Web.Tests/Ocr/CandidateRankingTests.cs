@@ -69,6 +69,23 @@ public sealed class CandidateRankingTests
     }
 
     [Fact]
+    public void Two_readings_that_agree_are_as_sure_as_the_surer_of_them()
+    {
+        var ranked = CandidateRanking.Rank([
+            new ReadingCandidate("11:11", ReadingKind.Time, Subject("11:11"), new CandidatePlace(new PixelBox(10, 10, 300, 100), 100, 30)),
+            new ReadingCandidate("11:11", ReadingKind.Time, Subject("11:11"), new CandidatePlace(new PixelBox(12, 10, 300, 96), 96, 91)),
+        ]);
+
+        Assert.Equal(new CandidatePlace(new PixelBox(10, 10, 300, 100), 100, 91), Assert.Single(ranked).Place);
+    }
+
+    private static ReadingSubject Subject(string time)
+    {
+        Assert.True(TimeInput.TryParse(time, out var parsed, out _));
+        return parsed.ToSubject();
+    }
+
+    [Fact]
     public void One_time_read_with_and_without_its_leading_zero_is_offered_once_with_it()
     {
         var merged = CandidateRanking.Rank([Time("9:55", new PixelBox(10, 10, 200, 60), 60), Time("09:55", new PixelBox(5, 10, 240, 58), 58)]);
@@ -115,6 +132,33 @@ public sealed class CandidateRankingTests
         ]);
 
         Assert.Equal(automatic ? "10:10" : null, CandidateRanking.AutomaticChoice(ranked)?.Text);
+    }
+
+    [Fact]
+    public void Nothing_is_read_without_asking_when_taller_legible_text_stands_in_the_photo()
+    {
+        // A lock screen whose clock Tesseract read as letters: "57m ago" in the notification is not what was photographed.
+        Assert.Null(CandidateRanking.AutomaticChoice([Number("57", new PixelBox(0, 500, 40, 15), 15)], tallestTextHeight: 140));
+        Assert.Null(CandidateRanking.AutomaticChoice([Number("57")], tallestTextHeight: 140));
+        // Taller text that does not dominate the candidate (a plate's letters, whose boxes take in its border) leaves it alone.
+        Assert.Equal("10:10", CandidateRanking.AutomaticChoice([Time("10:10", new PixelBox(0, 300, 400, 140), 140)], tallestTextHeight: 140)?.Text);
+        Assert.Equal("1212", CandidateRanking.AutomaticChoice([Number("1212", new PixelBox(0, 300, 400, 71), 71)], tallestTextHeight: 141)?.Text);
+        Assert.Null(CandidateRanking.AutomaticChoice([Number("1212", new PixelBox(0, 300, 400, 70), 70)], tallestTextHeight: 140));
+        // Unknown (no words with boxes): the candidate rules alone decide.
+        Assert.Equal("57", CandidateRanking.AutomaticChoice([Number("57")], tallestTextHeight: 0)?.Text);
+    }
+
+    [Theory]
+    [InlineData(95, true)]
+    [InlineData(80, true)]
+    [InlineData(79.9f, false)]
+    [InlineData(40, false)]
+    public void A_candidate_read_with_little_confidence_is_offered_but_not_read_without_asking(float confidence, bool automatic)
+    {
+        var halfRead = new ReadingCandidate("442", ReadingKind.Number, new ReadingSubject("442", "442", null), new CandidatePlace(new PixelBox(0, 0, 300, 100), 100, confidence));
+
+        Assert.Equal(automatic ? "442" : null, CandidateRanking.AutomaticChoice([halfRead])?.Text);
+        Assert.Equal(automatic ? "442" : null, CandidateRanking.AutomaticChoice([halfRead, Number("17", new PixelBox(0, 200, 40, 20), 20)])?.Text);
     }
 
     [Fact]

@@ -74,6 +74,24 @@ public sealed class PhotoUploadTests(VybeAppFactory app) : IClassFixture<VybeApp
     }
 
     [Fact]
+    public async Task One_candidate_read_without_confidence_is_offered_for_confirmation_then_read()
+    {
+        using var browser = app.CreateBrowser();
+        // Tesseract reads "Ticket 1111" among the prices with a confidence of about 30.
+        var choice = await browser.UploadPhotoAsync(TestPhotos.Lines(
+            [("CORNER CAFE", 30), ("Flat white   3.40", 24), ("Croissant    2.10", 24), ("Ticket 1111", 28), ("Thank you!", 24)]));
+
+        Assert.Equal(HttpStatusCode.OK, choice.Status);
+        Assert.Equal("Is this what you saw?", choice.Document.QuerySelector("#choice-title")?.TextContent.Trim());
+        var option = Assert.Single(choice.Document.QuerySelectorAll(HomePage.ChoiceOptionsSelector));
+        Assert.Equal("1111", option.GetAttribute("value"));
+        Assert.True(option.HasAttribute("checked"));
+
+        var read = await browser.SubmitAsync(choice.Form("section.photo-choice form"), pageUrl: choice.Url);
+        Assert.Equal("1111", read.Document.QuerySelector("#result .reading-title")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_choice_sent_without_a_candidate_asks_again_and_saves_nothing()
     {
         using var browser = app.CreateBrowser();

@@ -7,8 +7,13 @@ namespace Vybe.Web.Ocr;
 /// <summary>A time or number found in a photo, ready to be read; where in the photo it was seen, when known.</summary>
 public sealed record ReadingCandidate(string Text, ReadingKind Kind, ReadingSubject Subject, CandidatePlace? Place = null);
 
-/// <summary>Where a candidate stands in the photo, and how tall its digits are there (the median digit's height in pixels).</summary>
-public sealed record CandidatePlace(PixelBox Box, double GlyphHeight);
+/// <summary>
+/// Where a candidate stands in the photo, how tall its digits are there (the median digit's height
+/// in pixels), and how sure the reader was of it (0 to 100: the least confident word it was read
+/// from; 100 when the reader gives no confidence, as the seven-segment recogniser, which reads
+/// only what it is sure of).
+/// </summary>
+public sealed record CandidatePlace(PixelBox Box, double GlyphHeight, float Confidence = 100);
 
 /// <summary>
 /// Finds the times and numbers in recognised text: times like 11:11 and 9:55 pm, amounts like 444.18
@@ -156,7 +161,12 @@ public static partial class CandidateExtractor
         digitHeights.Sort();
         var middle = digitHeights.Count / 2;
         var median = digitHeights.Count % 2 == 1 ? digitHeights[middle] : (digitHeights[middle - 1] + digitHeights[middle]) / 2.0;
-        return new CandidatePlace(found, median);
+        var confidence = page.Words
+            .Where(word => word.Text.Any(char.IsAsciiDigit) && word.Box.Overlaps(found))
+            .Select(word => word.Confidence)
+            .DefaultIfEmpty(100)
+            .Min();
+        return new CandidatePlace(found, median, confidence);
     }
 
     /// <summary>Replaces look-alike letters with digits where they stand between two digits (1O1, 1OO1, 4l4).</summary>

@@ -17,12 +17,20 @@ public static class CandidateRanking
     /// </summary>
     public const double DominanceRatio = 2.0;
 
+    /// <summary>
+    /// Below this confidence (Tesseract's, 0 to 100) a candidate is offered but never read without
+    /// asking: a clock face Tesseract half-reads comes out as a plausible wrong number ("442" for
+    /// 14:42) with a confidence of 30 to 70, where print it reads well scores 85 and more.
+    /// </summary>
+    public const float ConfidentAbove = 80;
+
     /// <summary>Digits within this share of the tallest in a group count as the same size (OCR boxes vary by a pixel or two, fonts by more).</summary>
     public const double SameSizeRatio = 0.85;
 
     /// <summary>
     /// The candidates of all of a photo's readings merged and ranked: each text once, at the place
-    /// the first reading that saw it gives (pass the reading that sees the page's layout first); one
+    /// the first reading that saw it gives (pass the reading that sees the page's layout first) and
+    /// with the highest confidence any gave it; one
     /// time written two ways (9:55 and 09:55) once, as the reading that saw more digits; a number that is only the digits of a time seen at the same place
     /// (1111 under 11:11, 55 in 09:55) dropped, because a time beats the numbers inside it.
     /// Candidates without a place keep their order, after those with one.
@@ -36,11 +44,12 @@ public static class CandidateRanking
             if (same < 0)
             {
                 merged.Add(candidate);
+                continue;
             }
-            else if (Prefer(candidate, merged[same]))
-            {
-                merged[same] = candidate with { Place = merged[same].Place ?? candidate.Place };
-            }
+            var kept = Prefer(candidate, merged[same]) ? candidate with { Place = merged[same].Place ?? candidate.Place } : merged[same];
+            // Two readings that agree are as sure as the surer of them.
+            var confidence = Math.Max(merged[same].Place?.Confidence ?? 0, candidate.Place?.Confidence ?? 0);
+            merged[same] = kept.Place is { } place ? kept with { Place = place with { Confidence = confidence } } : kept;
         }
         var times = merged.Where(c => c.Kind == ReadingKind.Time).ToList();
         merged.RemoveAll(c => c.Kind == ReadingKind.Number && times.Any(time => IsInsideTime(c, time)));
@@ -55,19 +64,36 @@ public static class CandidateRanking
         return ranked;
     }
 
-    /// <summary>The candidate to read without asking: the only one, or one whose digits dominate all others (<see cref="DominanceRatio"/>); null when the person chooses.</summary>
-    public static ReadingCandidate? AutomaticChoice(IReadOnlyList<ReadingCandidate> ranked)
+    /// <summary>
+    /// The candidate to read without asking, or null when the person chooses: the only one, or one
+    /// whose digits dominate all others (<see cref="DominanceRatio"/>); in either case read with
+    /// confidence (<see cref="ConfidentAbove"/>) and not itself dominated by legible text in the
+    /// photo (text <see cref="DominanceRatio"/> times as tall or more): when a lock screen's clock is misread as letters, the "57m ago" under it is
+    /// not what the person photographed. Word boxes are looser than glyph boxes (a plate's border
+    /// joins its letters' boxes), so only a clear difference counts.
+    /// </summary>
+    public static ReadingCandidate? AutomaticChoice(IReadOnlyList<ReadingCandidate> ranked, double tallestTextHeight = 0)
     {
-        if (ranked is [var only])
-        {
-            return only;
-        }
-        if (ranked.Count == 0 || ranked[0].Place is not { } first)
+        if (ranked.Count == 0)
         {
             return null;
         }
-        return ranked.Skip(1).All(other => other.Place is { } place && first.GlyphHeight >= DominanceRatio * place.GlyphHeight)
-            ? ranked[0]
+        var first = ranked[0];
+        if (first.Place is { } read && read.Confidence < ConfidentAbove)
+        {
+            return null;
+        }
+        if (tallestTextHeight > 0 && (first.Place is not { } place || place.GlyphHeight * DominanceRatio <= tallestTextHeight))
+        {
+            return null;
+        }
+        if (ranked.Count == 1)
+        {
+            return first;
+        }
+        return first.Place is { } dominant
+            && ranked.Skip(1).All(other => other.Place is { } at && dominant.GlyphHeight >= DominanceRatio * at.GlyphHeight)
+            ? first
             : null;
     }
 
@@ -89,13 +115,11 @@ public static class CandidateRanking
         var timeDigits = new string(digits);
         if (number.Place is { } place && time.Place is { } timePlace)
         {
-            return timeDigits.Contains(number.Text, StringComparison.Ordinal) && Overlap(place.Box, timePlace.Box);
+            return timeDigits.Contains(number.Text, StringComparison.Ordinal) && place.Box.Overlaps(timePlace.Box);
         }
         return number.Text == timeDigits || number.Text == timeDigits.TrimStart('0');
     }
 
-    private static bool Overlap(PixelBox a, PixelBox b) =>
-        a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom;
 
     /// <summary>Groups of about the same digit height, the tallest group first.</summary>
     private static IEnumerable<List<ReadingCandidate>> SizeGroups(List<ReadingCandidate> placed)

@@ -15,6 +15,10 @@ public readonly record struct PixelBox(int Left, int Top, int Width, int Height)
     public bool HoldsCentreOf(PixelBox other) =>
         other.CentreX >= Left && other.CentreX <= Right && other.CentreY >= Top && other.CentreY <= Bottom;
 
+    /// <summary>Whether the two boxes share any pixels.</summary>
+    public bool Overlaps(PixelBox other) =>
+        Left < other.Right && other.Left < Right && Top < other.Bottom && other.Top < Bottom;
+
     /// <summary>The smallest box holding both.</summary>
     public PixelBox Union(PixelBox other)
     {

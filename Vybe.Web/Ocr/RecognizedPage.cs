@@ -7,7 +7,7 @@ namespace Vybe.Web.Ocr;
 /// </summary>
 public sealed record RecognizedPage
 {
-    public RecognizedPage(string text, IReadOnlyList<PixelBox?> characterBoxes)
+    public RecognizedPage(string text, IReadOnlyList<PixelBox?> characterBoxes, IReadOnlyList<RecognizedWord>? words = null)
     {
         if (characterBoxes.Count != text.Length)
         {
@@ -15,11 +15,15 @@ public sealed record RecognizedPage
         }
         Text = text;
         CharacterBoxes = characterBoxes;
+        Words = words ?? [];
     }
 
     public string Text { get; }
 
     public IReadOnlyList<PixelBox?> CharacterBoxes { get; }
+
+    /// <summary>The words as Tesseract found them, with how sure it was of each; empty for text without boxes.</summary>
+    public IReadOnlyList<RecognizedWord> Words { get; }
 
     public static RecognizedPage Empty { get; } = new("", []);
 
@@ -28,5 +32,16 @@ public sealed record RecognizedPage
 
     /// <summary>The page with its boxes in the coordinates of a picture <paramref name="factor"/> times as large.</summary>
     public RecognizedPage Scaled(double factor) =>
-        factor == 1 ? this : new RecognizedPage(Text, CharacterBoxes.Select(box => box?.Scaled(factor)).ToArray());
+        factor == 1 ? this : new RecognizedPage(Text, CharacterBoxes.Select(box => box?.Scaled(factor)).ToArray(),
+            Words.Select(word => word with { Box = word.Box.Scaled(factor), GlyphHeight = word.GlyphHeight * factor }).ToArray());
+}
+
+/// <summary>A word Tesseract read: its text, box, the median height of its letters and digits, and its confidence (0 to 100).</summary>
+public sealed record RecognizedWord(string Text, PixelBox Box, double GlyphHeight, float Confidence)
+{
+    /// <summary>Below this confidence a word is more likely texture or specks than text a person reads.</summary>
+    public const float ConfidentAbove = 60;
+
+    /// <summary>Whether the word is text a person would read: two letters or digits at least, read with confidence.</summary>
+    public bool IsLegible => Confidence >= ConfidentAbove && Text.Count(char.IsLetterOrDigit) >= 2;
 }

@@ -58,9 +58,16 @@ internal sealed class TesseractEngine : IDisposable
     {
         var text = new StringBuilder();
         var boxes = new List<PixelBox?>();
+        var words = new List<RecognizedWord>();
+        var word = new WordInProgress();
         var page = TesseractNative.TessResultIteratorGetPageIteratorConst(iterator);
         do
         {
+            if (TesseractNative.TessPageIteratorIsAtBeginningOf(page, TesseractNative.IteratorLevel.Word))
+            {
+                word.FinishInto(words);
+                word = new WordInProgress { Confidence = TesseractNative.TessResultIteratorConfidence(iterator, TesseractNative.IteratorLevel.Word) };
+            }
             using var symbol = TesseractNative.TessResultIteratorGetUTF8Text(iterator, TesseractNative.IteratorLevel.Symbol);
             var glyph = symbol.Read();
             if (glyph.Length == 0
@@ -82,9 +89,40 @@ internal sealed class TesseractEngine : IDisposable
             var box = new PixelBox(left, top, right - left, bottom - top);
             text.Append(glyph);
             boxes.AddRange(Enumerable.Repeat<PixelBox?>(box, glyph.Length));
+            word.Add(glyph, box);
         }
         while (TesseractNative.TessResultIteratorNext(iterator, TesseractNative.IteratorLevel.Symbol));
-        return new RecognizedPage(text.ToString(), boxes);
+        word.FinishInto(words);
+        return new RecognizedPage(text.ToString(), boxes, words);
+    }
+
+    /// <summary>The symbols of the word being walked.</summary>
+    private sealed class WordInProgress
+    {
+        private readonly StringBuilder text = new();
+        private readonly List<int> glyphHeights = [];
+        private PixelBox? box;
+
+        public float Confidence { get; init; }
+
+        public void Add(string glyph, PixelBox glyphBox)
+        {
+            text.Append(glyph);
+            box = box is { } sofar ? sofar.Union(glyphBox) : glyphBox;
+            if (glyph.Any(char.IsLetterOrDigit))
+            {
+                glyphHeights.Add(glyphBox.Height);
+            }
+        }
+
+        public void FinishInto(List<RecognizedWord> words)
+        {
+            if (box is { } around && glyphHeights.Count > 0)
+            {
+                glyphHeights.Sort();
+                words.Add(new RecognizedWord(text.ToString(), around, glyphHeights[glyphHeights.Count / 2], Confidence));
+            }
+        }
     }
 
     public void Dispose() => handle.Dispose();
