@@ -54,6 +54,18 @@ public sealed class PhotoProminenceTests(PhotoReaderFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_tilted_blurred_clock_face_Tesseract_reads_as_another_time_offers_the_seven_segment_reading_and_asks()
+    {
+        // Tesseract reads this LCD (tilted 8°, blurred) as 9:45 and 48; the seven-segment locator reads 9:48 in the same place.
+        var face = TestClockPhotos.All.Single(photo => photo.Name == "LCD 9:48 tilted −8°, blurred");
+
+        var findings = await ReadAsync(face.Draw());
+
+        Assert.Contains("9:48", Texts(findings).Take(2));
+        Assert.Null(findings.AutomaticChoice);
+    }
+
+    [Fact]
     public async Task Candidates_carry_where_the_photo_shows_them_in_the_photo_s_own_pixels()
     {
         // The lock screen is 540 × 960; its clock is drawn 150 px high with its baseline at y = 330.

@@ -44,9 +44,7 @@ public sealed class PhotoReader(TesseractEnginePool engines, ILogger<PhotoReader
         var locating = Task.Run(() => SevenSegmentReader.Locate(photo), cancellationToken);
         var (free, large, line) = await engines.UseAsync(engine =>
         {
-            // The free reading finds numbers among other text (receipts, signs). The second reads the
-            // picture as one line of digits: Tesseract reads 11:11 in many fonts as "Li:1l", and a
-            // plate's "777 Z" as "7772", until told that only digits are possible.
+            // The free reading finds numbers among other text (receipts, signs).
             var free = Reading.Of(engine.Recognize(prepared, TesseractNative.PageSegMode.SparseText).Scaled(toPhoto));
             // Tesseract reads glyphs of 20 to 60 pixels best: a lock screen's 150-pixel clock in a
             // thin weight comes apart into strokes, and reads once the picture is made small.
@@ -59,6 +57,8 @@ public sealed class PhotoReader(TesseractEnginePool engines, ILogger<PhotoReader
             {
                 return (free, large, Reading.None);
             }
+            // The picture read as one line of digits: Tesseract reads 11:11 in many fonts as "Li:1l",
+            // and a plate's "777 Z" as "7772", until told that only digits are possible.
             var line = Reading.WithoutConfidence(engine.Recognize(photo, TesseractNative.PageSegMode.SingleLine, DigitsAndTimeMarks));
             if (line.Candidates.Count == 0)
             {
