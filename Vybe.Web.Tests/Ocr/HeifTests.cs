@@ -353,18 +353,8 @@ public sealed class HeifTests(HeicPhotos photos) : IClassFixture<HeicPhotos>
         Assert.Equal(new ImageHeader(ImageFormat.Heic, width, height), header);
     }
 
-    private static string AssertRefused(byte[] upload, string? expectedError = null)
-    {
-        var ok = ImageUploadRules.TryRead(upload, out var header, out var error);
-
-        Assert.False(ok, $"Expected a refusal, read {header}.");
-        Assert.False(string.IsNullOrWhiteSpace(error));
-        if (expectedError is not null)
-        {
-            Assert.Equal(expectedError, error);
-        }
-        return error;
-    }
+    private static string AssertRefused(byte[] upload, string? expectedError = null) =>
+        ImageHeaderTests.AssertRefused(upload, expectedError);
 
     private static bool AssertAnswers(ReadOnlySpan<byte> upload, out ImageHeader header)
     {

@@ -461,7 +461,7 @@ public sealed class ImageHeaderTests
         Assert.Equal((long)width * height, header.Pixels);
     }
 
-    private static string AssertRefused(byte[] upload, string? expectedError = null)
+    internal static string AssertRefused(byte[] upload, string? expectedError = null)
     {
         var ok = ImageUploadRules.TryRead(upload, out var header, out var error);
 

@@ -40,8 +40,8 @@ public sealed record RecognizedPage
 public sealed record RecognizedWord(string Text, PixelBox Box, double GlyphHeight, float Confidence)
 {
     /// <summary>Below this confidence a word is more likely texture or specks than text a person reads.</summary>
-    public const float ConfidentAbove = 60;
+    public const float LegibleFrom = 60;
 
     /// <summary>Whether the word is text a person would read: two letters or digits at least, read with confidence.</summary>
-    public bool IsLegible => Confidence >= ConfidentAbove && Text.Count(char.IsLetterOrDigit) >= 2;
+    public bool IsLegible => Confidence >= LegibleFrom && Text.Count(char.IsLetterOrDigit) >= 2;
 }
