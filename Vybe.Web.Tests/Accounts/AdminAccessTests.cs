@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Vybe.Web.Accounts;
 using Vybe.Web.Tests.Infrastructure;
 
 namespace Vybe.Web.Tests.Accounts;
@@ -6,12 +9,14 @@ namespace Vybe.Web.Tests.Accounts;
 public sealed class AdminAccessTests(AdminAccessTests.Factory app) : IClassFixture<AdminAccessTests.Factory>
 {
     public const string ConfiguredAdmin = "boss@example.com";
+    private const string UnconfirmedAdmin = "unconfirmed.boss@example.com";
 
     public sealed class Factory : VybeAppFactory
     {
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {
             ["Vybe:Admin:Emails:0"] = ConfiguredAdmin,
+            ["Vybe:Admin:Emails:1"] = UnconfirmedAdmin,
         };
     }
 
@@ -65,8 +70,40 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory app) : IClassFixtu
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains($"{email} is now an admin.", result.Output);
         Assert.DoesNotContain("not been confirmed", result.Output);
-        // Roles live in the cookie; the security stamp check on each request picks up the new role at once.
+        // Roles live in the cookie, and the grant bumped the security stamp: the cookie that knew the
+        // member without the role is signed out at its next request, and a new log-in carries the role.
+        var stale = await browser.GetAsync("/Admin", followRedirects: false);
+        Assert.Equal(HttpStatusCode.Redirect, stale.Status);
+        Assert.StartsWith("/Account/Login", stale.Response.Headers.Location!.PathAndQuery);
+        await browser.LogInAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
+    }
+
+    [Fact]
+    public async Task Taking_the_admin_role_back_signs_out_the_sessions_that_still_carry_it()
+    {
+        // An unconfirmed account at a configured address that holds the role (as it could before
+        // confirmation was required) loses it at start-up; its session must not keep it.
+        using var browser = app.CreateBrowser();
+        const string email = UnconfirmedAdmin;
+        await browser.SignUpAsync(email);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<VybeUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.AddToRoleAsync(user, VybeRole.Admin)).Succeeded);
+        }
+        await browser.LogInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AdminGrants>().ApplyConfiguredAsync();
+        }
+
+        var refused = await browser.GetAsync("/Admin", followRedirects: false);
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.StartsWith("/Account/Login", refused.Response.Headers.Location!.PathAndQuery);
     }
 
     [Fact]

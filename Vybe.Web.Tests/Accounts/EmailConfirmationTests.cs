@@ -198,6 +198,7 @@ public sealed class EmailConfirmationTests(ConfirmationApp app) : IClassFixture<
             var users = scope.ServiceProvider.GetRequiredService<UserManager<VybeUser>>();
             Assert.True((await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, VybeRole.Admin)).Succeeded);
         }
+        await browser.LogInAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
 
         // Another start of the app on the same database, as after a deployment.
@@ -207,7 +208,17 @@ public sealed class EmailConfirmationTests(ConfirmationApp app) : IClassFixture<
         }
 
         Assert.False(await app.IsAdminAsync(email));
+        // Taking the role renewed the security stamp: the session that carried it is signed out.
+        var signedOut = await browser.GetAsync("/Admin", followRedirects: false);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.Status);
+        Assert.StartsWith("/Account/Login", signedOut.Response.Headers.Location!.PathAndQuery);
+        await browser.LogInAsync(email);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
+        // The renewed stamp also ended the links mailed before it; the account's page sends a new one.
+        // Confirming with it while signed in grants the role and refreshes this session's cookie.
+        var account = await browser.GetAsync("/Account/Manage");
+        await browser.SubmitAsync(account, formSelector: "form[action$='handler=ResendConfirmation']");
+        await new Mailbox(app.MailPickupDirectory).WaitForAsync(email, AccountEmailMessages.ConfirmationSubject, count: 2);
         await browser.ConfirmEmailAsync(app.MailPickupDirectory, email);
         Assert.True(await app.IsAdminAsync(email));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
@@ -248,6 +259,7 @@ public sealed class EmailConfirmationTests(ConfirmationApp app) : IClassFixture<
             _ = restarted.Server;
         }
         Assert.True(await app.IsAdminAsync(email));
+        await browser.LogInAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin", followRedirects: false)).Status);
     }
 }

@@ -251,6 +251,8 @@ public sealed class HostileInputRegressionTests(VybeAppFactory app) : IClassFixt
                 await browser.SignUpAsync(Email);
                 await using var scope = app.Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<AdminGrants>().GrantByOperatorAsync(Email);
+                // The grant signed out the session that did not have the role; a new log-in carries it.
+                await browser.LogInAsync(Email);
             }
         }
         finally

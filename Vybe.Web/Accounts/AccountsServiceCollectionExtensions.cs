@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Vybe.Web.Data;
 
@@ -34,12 +35,14 @@ public static class AccountsServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
             })
             .AddEntityFrameworkStores<VybeDbContext>()
+            .AddUserManager<VybeUserManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<StrongPasswordValidator>()
             .AddErrorDescriber<FriendlyIdentityErrorDescriber>();
 
         // The security stamp is checked on every request, so a password change signs out the other sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<MemberProfiles>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SecurityStampCheck>());
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
+using Vybe.Web.Accounts;
 using Vybe.Web.Data;
 
 namespace Vybe.Web.Web;
@@ -30,9 +30,10 @@ public sealed record VisitorTimeZone(TimeZoneInfo Zone, TimeZoneSource Source)
 
 /// <summary>
 /// Finds the visitor's zone: the member's account setting, else the browser's zone from the cookie
-/// the page script sets, else UTC. Scoped: the answer is worked out once per request.
+/// the page script sets, else UTC. Scoped: the answer is worked out once per request, from the account
+/// row the security-stamp check already read (<see cref="MemberProfiles"/>).
 /// </summary>
-public sealed class VisitorTimeZones(VybeDbContext db)
+public sealed class VisitorTimeZones(MemberProfiles members)
 {
     /// <summary>Set by wwwroot/js to the browser's IANA zone (Intl.DateTimeFormat().resolvedOptions().timeZone).</summary>
     public const string CookieName = "vybe-tz";
@@ -48,8 +49,8 @@ public sealed class VisitorTimeZones(VybeDbContext db)
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (Guid.TryParse(userId, out var id))
         {
-            var chosen = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.TimeZone).SingleOrDefaultAsync(cancellationToken);
-            if (TryFind(chosen, out var zone))
+            var member = await members.FindAsync(id, cancellationToken);
+            if (TryFind(member?.TimeZone, out var zone))
             {
                 return resolved = new VisitorTimeZone(zone, TimeZoneSource.Account);
             }

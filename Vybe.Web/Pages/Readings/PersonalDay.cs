@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Vybe.Web.Data;
+using Vybe.Web.Accounts;
 using Vybe.Web.History;
 using Vybe.Web.Readings;
 using Vybe.Web.Web;
@@ -21,7 +20,7 @@ public sealed record PersonalDayView(DateOnly SeenOn, string ZoneId, PersonalDay
 /// for comparisons (two numbers, no one sighting) and for unreadable rows. Pages include it only
 /// where the owner looks (the permalink, the home page's answer), never on a shared link.
 /// </summary>
-public sealed class PersonalDayViewComponent(VybeDbContext db, VisitorTimeZones zones) : ViewComponent
+public sealed class PersonalDayViewComponent(MemberProfiles members, VisitorTimeZones zones) : ViewComponent
 {
     public const string ViewPath = "/Pages/Readings/_PersonalDay.cshtml";
 
@@ -34,7 +33,7 @@ public sealed class PersonalDayViewComponent(VybeDbContext db, VisitorTimeZones 
             return Content("");
         }
         var cancellationToken = HttpContext.RequestAborted;
-        var birthDate = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.BirthDate).SingleOrDefaultAsync(cancellationToken);
+        var birthDate = (await members.FindAsync(userId, cancellationToken))?.BirthDate;
         var zone = await zones.ForAsync(HttpContext, cancellationToken);
         var seenOn = DateOnly.FromDateTime(zone.ToLocal(reading.Row.SeenAt).DateTime);
         var relation = birthDate is { } birth ? PersonalNumbers.Relate(facts.CoreNumber, PersonalNumbers.PersonalDay(birth, seenOn)) : null;
