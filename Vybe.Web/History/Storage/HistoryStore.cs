@@ -16,6 +16,16 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
     /// <summary>History's order: newest first, by (created time, id).</summary>
     private static readonly Keyset<StoredReading, Guid> ByCreatedAt = new(r => r.CreatedAt, r => r.Id);
 
+    private const string LockAndTrimMemberSql = """
+        SELECT pg_advisory_xact_lock({0});
+        DELETE FROM readings WHERE id IN (SELECT id FROM readings WHERE user_id = {1} ORDER BY created_at DESC, id DESC OFFSET {2})
+        """;
+
+    private const string LockAndTrimGuestSql = """
+        SELECT pg_advisory_xact_lock({0});
+        DELETE FROM readings WHERE id IN (SELECT id FROM readings WHERE guest_id = {1} ORDER BY created_at DESC, id DESC OFFSET {2})
+        """;
+
     private readonly HistoryOptions settings = options.Value;
 
     public async Task SaveAsync(HistoryOwner owner, StoredReading reading, CancellationToken cancellationToken)
@@ -26,11 +36,15 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
         }
         reading.UserId = owner.UserId;
         reading.GuestId = owner.GuestId;
-        await InOwnerTransactionAsync([owner], async () =>
+        // The insert comes before the owner's lock: it cannot push another save's trim over the cap,
+        // because a trim sees only committed rows and its own, and taking the lock afterwards lets the
+        // lock and the trim go to PostgreSQL together. BEGIN rides on the insert, so the whole save is
+        // three round trips: the insert, the lock with the trim, the commit.
+        await InOwnerTransactionAsync([], async () =>
         {
             db.Readings.Add(reading);
             await db.SaveChangesAsync(cancellationToken);
-            await TrimAsync(owner, cancellationToken);
+            await LockAndTrimAsync(owner, cancellationToken);
         }, cancellationToken);
     }
 
@@ -128,7 +142,7 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
             moved = await Owned(guest).ExecuteUpdateAsync(
                 set => set.SetProperty(r => r.UserId, userId).SetProperty(r => r.GuestId, (Guid?)null), cancellationToken);
             await db.Readings.Where(r => r.GuestId == guestId).ExecuteDeleteAsync(cancellationToken);
-            await TrimAsync(member, cancellationToken);
+            await LockAndTrimAsync(member, cancellationToken);
         }, cancellationToken);
         return moved;
     }
@@ -188,16 +202,29 @@ public sealed class HistoryStore(VybeDbContext db, IOptions<HistoryOptions> opti
 
     private DateTimeOffset GuestCutoff() => clock.GetUtcNow() - settings.GuestRetention;
 
-    private async Task TrimAsync(HistoryOwner owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the owner's readings beyond the cap, holding the owner's lock. On PostgreSQL the lock and
+    /// the delete are two statements of one command, one round trip; the delete takes its snapshot
+    /// once the lock is held, so it sees what the previous holder committed. SQLite has one writer at a
+    /// time already.
+    /// </summary>
+    private async Task LockAndTrimAsync(HistoryOwner owner, CancellationToken cancellationToken)
     {
         var cap = owner.IsMember ? settings.MemberCap : settings.GuestCap;
+        if (db.Database.IsNpgsql())
+        {
+            // The same delete as below, spelt in SQL: EF cannot send its ExecuteDelete in the lock's command.
+            await db.Database.ExecuteSqlRawAsync(owner.IsMember ? LockAndTrimMemberSql : LockAndTrimGuestSql,
+                [owner.LockKey, owner.UserId ?? owner.GuestId!.Value, cap], cancellationToken);
+            return;
+        }
         var column = owner.IsMember ? db.Readings.Where(r => r.UserId == owner.UserId) : db.Readings.Where(r => r.GuestId == owner.GuestId);
         var beyondCap = ByCreatedAt.NewestFirst(column).Skip(cap).Select(r => r.Id);
         await db.Readings.Where(r => beyondCap.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Runs the work in a transaction that holds each owner's lock. On PostgreSQL that is a
+    /// Runs the work in a transaction that first takes each given owner's lock. On PostgreSQL that is a
     /// transaction-scoped advisory lock per owner (taken in key order, so two merges cannot deadlock);
     /// SQLite's write transactions are already serialised.
     /// </summary>
