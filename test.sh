@@ -139,8 +139,9 @@ run_restore_drill() {
   return "$status"
 }
 
-# Lighthouse CI (scripts/lighthouse.sh): the budgets of lighthouserc.json on the published app,
-# against this run's throwaway cluster. It prints each page's scores; a missed budget fails the run.
+# Lighthouse (scripts/lighthouse.sh): every page at the mobile and desktop presets, held to the
+# budgets of lighthouserc.json on the published app, against this run's throwaway cluster. It prints
+# each page's scores; a missed budget fails the run.
 run_lighthouse() {
   log "Lighthouse CI (scripts/lighthouse.sh)"
   "$REPO_ROOT/scripts/lighthouse.sh"

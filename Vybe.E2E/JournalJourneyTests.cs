@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vybe.E2E.Infrastructure;
@@ -52,6 +53,18 @@ public sealed class JournalJourneyTests(AppServerFixture server)
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("place=plate"));
             await Assertions.Expect(page.Locator(".filter-empty")).ToBeVisibleAsync();
             await PageChecks.CheckAsync(page, "history-filtered");
+
+            // A page the server wrote in another zone (a stale cookie saying UTC) is rewritten in the
+            // browser's zone, in the server's own format, and the cookie is put right.
+            await page.Context.AddCookiesAsync([new Cookie { Name = "vybe-tz", Value = "UTC", Url = server.BaseUrl }]);
+            await page.GotoAsync("/history");
+            var seen = page.Locator(".history-item time.history-seen").First;
+            await Assertions.Expect(seen).ToHaveAttributeAsync("data-written-in", "Asia/Tokyo");
+            var instant = DateTimeOffset.Parse(await seen.GetAttributeAsync("datetime") ?? "", CultureInfo.InvariantCulture);
+            var tokyo = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+            await Assertions.Expect(seen).ToHaveTextAsync(tokyo.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture));
+            // What the server wrote stays in the tooltip.
+            await Assertions.Expect(seen).ToHaveAttributeAsync("title", instant.UtcDateTime.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture));
 
             var cookies = await page.Context.CookiesAsync();
             Assert.Contains(cookies, c => c.Name == "vybe-tz" && c.Value == Uri.EscapeDataString("Asia/Tokyo") && c.SameSite == SameSiteAttribute.Lax);

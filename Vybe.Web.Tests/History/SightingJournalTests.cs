@@ -423,7 +423,7 @@ public sealed class SightingJournalTests(VybeAppFactory app) : IClassFixture<Vyb
         using var response = await withCookie.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
         var newYork = TimeZoneInfo.ConvertTime(created, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
-        Assert.Contains($">{newYork.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)}</time>", html);
+        Assert.Contains($" data-written-in=\"America/New_York\">{newYork.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)}</time>", html);
 
         using var guest = app.CreateBrowser();
         var plain = await guest.GetAsync(link);
@@ -431,5 +431,6 @@ public sealed class SightingJournalTests(VybeAppFactory app) : IClassFixture<Vyb
         Assert.Equal(created.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture), time.TextContent);
         Assert.Null(time.GetAttribute("data-zone"));
         Assert.Equal("datetime", time.GetAttribute("data-local-time"));
+        Assert.Equal("UTC", time.GetAttribute("data-written-in"));
     }
 }

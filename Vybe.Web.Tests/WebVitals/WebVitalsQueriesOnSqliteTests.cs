@@ -38,28 +38,34 @@ public sealed class WebVitalsQueriesOnSqliteTests : IAsyncLifetime
         db.WebVitals.AddRange(WebVitalsSeed.Samples(Now));
         await db.SaveChangesAsync();
 
-        var summary = await new WebVitalsQueries(db, new FakeTimeProvider(Now)).SummaryAsync();
+        var queries = new WebVitalsQueries(db, new FakeTimeProvider(Now));
+        var lastDay = await queries.WindowAsync(WebVitalsPeriod.LastDay);
+        var lastWeek = await queries.WindowAsync(WebVitalsPeriod.LastWeek);
 
-        Assert.Equal(["Last 24 hours", "Last 7 days"], summary.Windows.Select(w => w.Name));
+        Assert.Equal(("Last 24 hours", Now - TimeSpan.FromHours(24), Now), (lastDay.Name, lastDay.Start, lastDay.End));
+        Assert.Equal(("Last 7 days", Now - TimeSpan.FromDays(7), Now), (lastWeek.Name, lastWeek.Start, lastWeek.End));
         Assert.Equal(
         [
             ["/", "INP", "120 ms good", "3/0/0", "3"],
             ["/", "CLS", "0.15 needs improvement", "3/1/1", "5"],
             ["/r/{id}", "LCP", "3.00 s needs improvement", "2/1/1", "4"],
-        ], summary.Windows[0].Rows.Select(Describe));
+        ], lastDay.Rows.Select(Describe));
         Assert.Equal(
         [
             ["/", "INP", "120 ms good", "3/0/0", "3"],
             ["/", "CLS", "0.15 needs improvement", "3/1/1", "5"],
             ["/r/{id}", "LCP", "4.50 s poor", "6/1/3", "10"],
-        ], summary.Windows[1].Rows.Select(Describe));
+        ], lastWeek.Rows.Select(Describe));
     }
 
     [Fact]
     public async Task Summary_of_an_empty_table_has_no_rows()
     {
-        var summary = await new WebVitalsQueries(db, new FakeTimeProvider(Now)).SummaryAsync();
+        var queries = new WebVitalsQueries(db, new FakeTimeProvider(Now));
 
-        Assert.All(summary.Windows, w => Assert.Empty(w.Rows));
+        foreach (var period in WebVitalsPeriod.All)
+        {
+            Assert.Empty((await queries.WindowAsync(period)).Rows);
+        }
     }
 }

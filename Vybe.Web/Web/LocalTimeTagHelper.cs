@@ -10,11 +10,12 @@ namespace Vybe.Web.Web;
 /// <c>&lt;local-time value="@reading.SeenAt" /&gt;</c> (add <c>format="date"</c> for the day alone).
 /// </summary>
 /// <remarks>
-/// It renders <c>&lt;time datetime="2026-12-01T22:59:13Z" data-local-time="datetime"&gt;1 Dec 2026, 23:59&lt;/time&gt;</c>:
+/// It renders <c>&lt;time datetime="2026-12-01T22:59:13Z" data-local-time="datetime" data-written-in="Europe/Paris"&gt;1 Dec 2026, 23:59&lt;/time&gt;</c>:
 /// the machine-readable UTC instant, and text in the visitor's zone (<see cref="VisitorTimeZones.ForAsync"/>:
 /// the account's zone, else the browser's from the <c>vybe-tz</c> cookie, else UTC, then labelled
-/// "UTC"). Where JavaScript runs, wwwroot/js/local-time.js rewrites the text in the browser's zone
-/// (or in the account's zone, which it finds in <c>data-zone</c>) and keeps the cookie current.
+/// "UTC"), named in <c>data-written-in</c>. Where JavaScript runs, wwwroot/js/local-time.js rewrites,
+/// in the same format, only a text written in another zone than the browser's (or the account's,
+/// which it finds in <c>data-zone</c>), and keeps the cookie current.
 /// Other attributes (<c>class</c>) pass through to the <c>&lt;time&gt;</c> element.
 /// </remarks>
 [HtmlTargetElement("local-time", TagStructure = TagStructure.WithoutEndTag)]
@@ -44,6 +45,7 @@ public sealed class LocalTimeTagHelper(VisitorTimeZones zones) : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("datetime", Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         output.Attributes.SetAttribute("data-local-time", Format);
+        output.Attributes.SetAttribute("data-written-in", zone.Id);
         if (zone.Source == TimeZoneSource.Account)
         {
             // The member chose this zone: the script shows it rather than the browser's.

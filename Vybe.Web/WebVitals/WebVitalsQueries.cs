@@ -12,15 +12,11 @@ public sealed class WebVitalsQueries(VybeDbContext db, TimeProvider time)
 {
     public const int Percentile = 75;
 
-    /// <summary>The last 24 hours and the last 7 days.</summary>
-    public async Task<WebVitalsSummary> SummaryAsync(CancellationToken cancellationToken = default)
+    /// <summary>The period up to now, one at a time: the admin page shows one table, not every period's.</summary>
+    public Task<WebVitalsWindow> WindowAsync(WebVitalsPeriod period, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        return new WebVitalsSummary(now,
-        [
-            await WindowAsync("Last 24 hours", now - TimeSpan.FromHours(24), now, cancellationToken),
-            await WindowAsync("Last 7 days", now - TimeSpan.FromDays(7), now, cancellationToken),
-        ]);
+        return WindowAsync(period.Name, now - period.Length, now, cancellationToken);
     }
 
     private async Task<WebVitalsWindow> WindowAsync(string name, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
@@ -89,7 +85,15 @@ public static class Percentiles
     }
 }
 
-public sealed record WebVitalsSummary(DateTimeOffset Now, IReadOnlyList<WebVitalsWindow> Windows);
+/// <summary>A period the admin page offers, named in its address by <see cref="Key"/> (<c>?period=7d</c>).</summary>
+public sealed record WebVitalsPeriod(string Key, string Name, TimeSpan Length)
+{
+    public static WebVitalsPeriod LastDay { get; } = new("24h", "Last 24 hours", TimeSpan.FromHours(24));
+    public static WebVitalsPeriod LastWeek { get; } = new("7d", "Last 7 days", TimeSpan.FromDays(7));
+    public static IReadOnlyList<WebVitalsPeriod> All { get; } = [LastDay, LastWeek];
+
+    public static WebVitalsPeriod? Find(string? key) => All.FirstOrDefault(p => p.Key == key);
+}
 
 public sealed record WebVitalsWindow(string Name, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<WebVitalsRow> Rows);
 

@@ -1,5 +1,5 @@
-// Shared by the Lighthouse seed and login scripts: how to launch Debian's Chromium and how to log in
-// through the app's own form. CommonJS because lhci loads its puppeteer script with require().
+// Shared by the Lighthouse seed and audit scripts: how to launch Debian's Chromium, which pages need
+// an account, and how to log in through the app's own form.
 "use strict";
 
 /** Flags for Chromium as root in a container with no route out (the same as the Playwright tests use). */
@@ -49,9 +49,18 @@ async function submitAccountForm(page, baseUrl, path, fields) {
   );
 }
 
+// Everything else (home, the photo form, a shared reading, the account forms, a status page) is
+// audited as a guest: the audit lists those first.
+const signedInPaths = [/^\/r\//i, /^\/history/i, /^\/numbers/i, /^\/account\/manage/i, /^\/admin/i];
+
+function needsAccount(url) {
+  const { pathname } = new URL(url);
+  return signedInPaths.some((pattern) => pattern.test(pathname));
+}
+
 async function logIn(page, baseUrl) {
   const { email, password } = account();
   await submitAccountForm(page, baseUrl, "/Account/Login", { "#Input_Email": email, "#Input_Password": password });
 }
 
-module.exports = { chromiumArgs, stateTimeout, account, submitAccountForm, logIn };
+module.exports = { chromiumArgs, stateTimeout, account, submitAccountForm, needsAccount, logIn };

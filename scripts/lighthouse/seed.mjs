@@ -1,8 +1,9 @@
 // Gives the audited pages something to show, through the app's own forms in Chromium: signs the
 // Lighthouse account up and confirms its address with the link the app wrote to the pickup folder
 // (the app's configuration makes a confirmed address an admin), makes readings so history has rows,
-// shares one, and raises a browser error so the admin error log has entries. Prints the share link
-// as JSON on stdout: {"sharedReading": "http://.../s/..."}.
+// shares one, and raises a browser error so the admin error log has entries. Prints the addresses of
+// the audited pages that hold an id, as JSON on stdout:
+// {"sharedReading": ".../s/...", "permalink": ".../r/...", "sighting": ..., "issue": ..., "logRow": ...}.
 //   LIGHTHOUSE_MAIL_DIR=... node scripts/lighthouse/seed.mjs BASE_URL
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -87,6 +88,20 @@ async function read(page, form, fields, depth) {
   await page.waitForSelector("#result article.reading");
 }
 
+/** The first link matching the selector on the page at path, reloading the page until there is one. */
+async function linkOn(page, path, selector) {
+  const deadline = Date.now() + stateTimeout;
+  while (Date.now() < deadline) {
+    await page.goto(new URL(path, baseUrl).href, { waitUntil: "load" });
+    const href = await page.$eval(selector, (link) => link.href).catch(() => null);
+    if (href) {
+      return href;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no link ${selector} on ${path} within ${stateTimeout / 1000} s`);
+}
+
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
   headless: true,
@@ -129,7 +144,14 @@ try {
     throw new Error("the browser error was not accepted");
   }
 
-  process.stdout.write(`${JSON.stringify({ sharedReading })}\n`);
+  // The pages whose address holds an id, read off the app's own links: a sighting of the journal,
+  // the issue the browser error opened and its row in the log. The error log writes in batches, so
+  // the admin pages are reloaded until the error is on them.
+  const sighting = await linkOn(page, "/history", "a.history-log");
+  const issue = await linkOn(page, "/Admin/Errors", "a[href*='/Admin/Errors/Issues/']");
+  const logRow = await linkOn(page, "/Admin/Errors/Log", "a[href*='/Admin/Errors/Details/']");
+
+  process.stdout.write(`${JSON.stringify({ sharedReading, permalink, sighting, issue, logRow })}\n`);
 } finally {
   await browser.close();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vybe.Web.Web;
 using Vybe.Web.WebVitals;
@@ -8,9 +9,27 @@ namespace Vybe.Web.Pages.Admin.Vitals;
 [NoStore]
 public sealed class IndexModel(WebVitalsQueries queries) : PageModel
 {
-    public WebVitalsSummary Summary { get; private set; } = null!;
+    /// <summary>The period's key from the address; none means the last 24 hours.</summary>
+    [BindProperty(SupportsGet = true, Name = "period")]
+    public string? PeriodKey { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Summary = await queries.SummaryAsync(cancellationToken);
+    public WebVitalsPeriod Period { get; private set; } = WebVitalsPeriod.LastDay;
+
+    public WebVitalsWindow Window { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (PeriodKey is not null)
+        {
+            if (WebVitalsPeriod.Find(PeriodKey) is not { } period)
+            {
+                return BadRequest();
+            }
+            Period = period;
+        }
+        Window = await queries.WindowAsync(Period, cancellationToken);
+        return Page();
+    }
 
     /// <summary>"80%", "33.3%": a share for people.</summary>
     public static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.#}%");
@@ -18,7 +37,4 @@ public sealed class IndexModel(WebVitalsQueries queries) : PageModel
     /// <summary>A length on the chart's 0–100 scale, for an SVG attribute.</summary>
     public static string Scale(double share) => (share * 100).ToString("0.###", CultureInfo.InvariantCulture);
 
-    /// <summary>The chart's text alternative.</summary>
-    public static string Describe(WebVitalsRow row) =>
-        $"{Percent(row.GoodShare)} good, {Percent(row.NeedsImprovementShare)} needs improvement, {Percent(row.PoorShare)} poor";
 }
