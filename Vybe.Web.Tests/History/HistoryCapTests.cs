@@ -15,29 +15,8 @@ namespace Vybe.Web.Tests.History;
 public sealed class HistoryCapTests(VybeAppFactory app) : IClassFixture<VybeAppFactory>
 {
     [Fact]
-    public async Task Concurrent_saves_for_a_member_near_the_cap_keep_exactly_the_newest_100()
-    {
-        using var member = await app.SignUpMemberAsync();
-        var seeded = await app.SeedAsync(member.Owner, 95, app.Now().AddDays(-1));
-        var now = app.Now();
-        var fresh = new List<StoredReading>();
-        for (var i = 0; i < 20; i++)
-        {
-            fresh.Add(await HistorySteps.ReadingOfAsync($"7{i:D2}", now.AddSeconds(i)));
-        }
-
-        await Task.WhenAll(fresh.Select(reading => Task.Run(async () =>
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<HistoryStore>().SaveAsync(member.Owner, reading, CancellationToken.None);
-        })));
-
-        var kept = await app.MemberReadingIdsAsync(member.Id);
-        Assert.Equal(100, kept.Count);
-        var expected = fresh.Select(r => r.Id).Reverse().Concat(seeded.Skip(15).Reverse()).ToList();
-        Assert.Equal(expected, kept);
-        Assert.DoesNotContain(kept, seeded.Take(15).Contains);
-    }
+    public Task Concurrent_saves_for_a_member_near_the_cap_keep_exactly_the_newest_100() =>
+        HistoryCapSteps.ConcurrentSavesNearTheCapKeepTheNewest100Async(app);
 
     [Fact]
     public async Task The_101st_reading_through_the_form_removes_exactly_the_oldest()
@@ -194,5 +173,45 @@ public sealed class HistoryCapTests(VybeAppFactory app) : IClassFixture<VybeAppF
         Assert.Empty(await app.GuestReadingIdsAsync(guestId));
         Assert.Equal(Enumerable.Reverse(asGuest).Concat(seeded.Skip(4).Reverse()).Take(20),
             (await member.Browser.GetAsync(HistoryListPage.Path)).AsHistory().Ids);
+    }
+}
+
+/// <summary>
+/// The cap under concurrent saves on SQLite, the plain local run's database: there its guarantee rests
+/// on EF's transactions starting as BEGIN IMMEDIATE (one writer at a time, the others waiting), not
+/// on an advisory lock.
+/// </summary>
+public sealed class HistoryCapOnSqliteTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+{
+    [Fact]
+    public Task Concurrent_saves_for_a_member_near_the_cap_keep_exactly_the_newest_100() =>
+        HistoryCapSteps.ConcurrentSavesNearTheCapKeepTheNewest100Async(app);
+}
+
+public static class HistoryCapSteps
+{
+    /// <summary>95 readings, then 20 saved at once: every save lands, and exactly the newest 100 stay.</summary>
+    public static async Task ConcurrentSavesNearTheCapKeepTheNewest100Async(VybeAppFactory app)
+    {
+        using var member = await app.SignUpMemberAsync();
+        var seeded = await app.SeedAsync(member.Owner, 95, app.Now().AddDays(-1));
+        var now = app.Now();
+        var fresh = new List<StoredReading>();
+        for (var i = 0; i < 20; i++)
+        {
+            fresh.Add(await HistorySteps.ReadingOfAsync($"7{i:D2}", now.AddSeconds(i)));
+        }
+
+        await Task.WhenAll(fresh.Select(reading => Task.Run(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<HistoryStore>().SaveAsync(member.Owner, reading, CancellationToken.None);
+        })));
+
+        var kept = await app.MemberReadingIdsAsync(member.Id);
+        Assert.Equal(100, kept.Count);
+        var expected = fresh.Select(r => r.Id).Reverse().Concat(seeded.Skip(15).Reverse()).ToList();
+        Assert.Equal(expected, kept);
+        Assert.DoesNotContain(kept, seeded.Take(15).Contains);
     }
 }

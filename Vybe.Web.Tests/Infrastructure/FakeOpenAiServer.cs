@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,15 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private int abandonedCalls;
 
     public ConcurrentQueue<string> RequestBodies { get; } = new();
+
+    private readonly ConcurrentQueue<long> callTimestamps = new();
+
+    /// <summary>The time between each call and the next, as the server saw them arrive: the waits the client made.</summary>
+    public IReadOnlyList<TimeSpan> GapsBetweenCalls()
+    {
+        var times = callTimestamps.ToArray();
+        return times.Zip(times.Skip(1), (earlier, later) => Stopwatch.GetElapsedTime(earlier, later)).ToList();
+    }
 
     public int Calls => Volatile.Read(ref calls);
 
@@ -51,10 +61,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         Interlocked.Exchange(ref calls, 0);
         Interlocked.Exchange(ref abandonedCalls, 0);
         RequestBodies.Clear();
+        callTimestamps.Clear();
     }
 
     private async Task AnswerAsync(HttpContext context)
     {
+        callTimestamps.Enqueue(Stopwatch.GetTimestamp());
         Interlocked.Increment(ref calls);
         using (var reader = new StreamReader(context.Request.Body))
         {

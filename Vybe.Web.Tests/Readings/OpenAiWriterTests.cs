@@ -27,6 +27,9 @@ public class OpenAiAppFactory : VybeAppFactory
                 ["OpenAI:AttemptTimeout"] = "00:00:01",
                 ["OpenAI:TotalTimeout"] = "00:00:04",
                 ["OpenAI:RetryBaseDelay"] = "00:00:00.010",
+                // Below the total timeout, so that a Retry-After just above it would fit a retry in
+                // the time left: only the rule itself keeps the call from being made.
+                ["OpenAI:MaxRetryAfter"] = "00:00:01.500",
                 // High enough that only the circuit test opens the circuit.
                 ["OpenAI:CircuitMinimumThroughput"] = "1000",
             };
@@ -150,12 +153,14 @@ public sealed class OpenAiWriterTests(OpenAiAppFactory app) : IClassFixture<Open
         Assert.Contains("<script>alert(1)</script>", page.Document.QuerySelector(".reading-section p")?.TextContent);
     }
 
-    [Fact]
-    public async Task A_429_with_retry_after_then_success_makes_two_calls_and_shows_the_model_reading()
+    [Theory]
+    [InlineData("Retry-After", "1", 1000)]
+    [InlineData("retry-after-ms", "800", 800)]
+    public async Task A_429_with_a_wait_then_success_waits_as_asked_makes_two_calls_and_shows_the_model_reading(string header, string value, int waitMilliseconds)
     {
         app.OpenAi.ResetCounts();
         app.OpenAi.Script(
-            FakeOpenAiServer.Status(429, "Rate limit reached", "rate_limit_exceeded", new Dictionary<string, string> { ["Retry-After"] = "1" }),
+            FakeOpenAiServer.Status(429, "Rate limit reached", "rate_limit_exceeded", new Dictionary<string, string> { [header] = value }),
             ValidReading(ReadingDepth.Lite));
 
         var page = await browser.ReadTimeAsync("11:11", "lite");
@@ -163,6 +168,46 @@ public sealed class OpenAiWriterTests(OpenAiAppFactory app) : IClassFixture<Open
         Assert.Equal(2, app.OpenAi.Calls);
         Assert.Contains(ModelMarker, page.Text);
         Assert.Null(page.Document.QuerySelector(".reading-note"));
+        // The second call came no sooner than the server asked; our own backoff here is 10 ms. A lower
+        // bound only: a wait cannot end early, however fast or busy the machine.
+        var gap = Assert.Single(app.OpenAi.GapsBetweenCalls());
+        Assert.True(gap >= TimeSpan.FromMilliseconds(waitMilliseconds), $"the retry came {gap.TotalMilliseconds:0} ms after the 429, not the {waitMilliseconds} ms asked");
+    }
+
+    [Fact]
+    public async Task A_429_asking_a_wait_above_the_maximum_is_not_retried_and_logs_OPENAI_RATE_LIMIT()
+    {
+        var since = DateTimeOffset.UtcNow;
+        app.OpenAi.ResetCounts();
+        // 2 s: above MaxRetryAfter (1.5 s) yet within the total timeout (4 s), so a retry would fit.
+        app.OpenAi.Script(
+            FakeOpenAiServer.Status(429, "Rate limit reached", "rate_limit_exceeded", new Dictionary<string, string> { ["Retry-After"] = "2" }),
+            ValidReading(ReadingDepth.Lite));
+
+        var page = await browser.ReadTimeAsync("11:11", "lite");
+
+        AssertFallback(page);
+        Assert.Equal(1, app.OpenAi.Calls);
+        var row = Assert.Single(await WriterErrorsAsync(since));
+        Assert.Equal(ReadingWriterCodes.RateLimit, row.Code);
+        Assert.Contains("429", row.Message);
+    }
+
+    [Fact]
+    public async Task Three_429s_make_three_calls_then_the_built_in_reading_and_OPENAI_RATE_LIMIT()
+    {
+        var since = DateTimeOffset.UtcNow;
+        app.OpenAi.ResetCounts();
+        var rateLimited = FakeOpenAiServer.Status(429, "Rate limit reached", "rate_limit_exceeded", new Dictionary<string, string> { ["Retry-After"] = "0" });
+        app.OpenAi.Script(rateLimited, rateLimited, rateLimited, ValidReading(ReadingDepth.Lite));
+
+        var page = await browser.ReadTimeAsync("11:11", "standard");
+
+        AssertFallback(page);
+        Assert.Equal(3, app.OpenAi.Calls);
+        var row = Assert.Single(await WriterErrorsAsync(since));
+        Assert.Equal(ReadingWriterCodes.RateLimit, row.Code);
+        Assert.NotNull(row.RequestId);
     }
 
     [Fact]
