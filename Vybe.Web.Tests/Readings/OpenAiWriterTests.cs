@@ -61,6 +61,10 @@ public sealed class OpenAiWriterTests(OpenAiAppFactory app) : IClassFixture<Open
 
     public void Dispose() => browser.Dispose();
 
+    /// <summary>OpenAI's 429 "slow down" (not the exhausted quota), asking for a wait in the named header.</summary>
+    private static Func<Microsoft.AspNetCore.Http.HttpContext, Task> RateLimited(string header, string value) =>
+        FakeOpenAiServer.Status(429, "Rate limit reached", "rate_limit_exceeded", new Dictionary<string, string> { [header] = value });
+
     private static (string, string, string[]) Section(string heading, string body, params string[] points) => (heading, body, points);
 
     private static Func<Microsoft.AspNetCore.Http.HttpContext, Task> ValidReading(ReadingDepth depth) => depth switch
@@ -160,7 +164,7 @@ public sealed class OpenAiWriterTests(OpenAiAppFactory app) : IClassFixture<Open
     {
         app.OpenAi.ResetCounts();
         app.OpenAi.Script(
-            FakeOpenAiServer.Status(429, "Rate limit reached", "rate_limit_exceeded", new Dictionary<string, string> { [header] = value }),
+            RateLimited(header, value),
             ValidReading(ReadingDepth.Lite));
 
         var page = await browser.ReadTimeAsync("11:11", "lite");
@@ -181,7 +185,7 @@ public sealed class OpenAiWriterTests(OpenAiAppFactory app) : IClassFixture<Open
         app.OpenAi.ResetCounts();
         // 2 s: above MaxRetryAfter (1.5 s) yet within the total timeout (4 s), so a retry would fit.
         app.OpenAi.Script(
-            FakeOpenAiServer.Status(429, "Rate limit reached", "rate_limit_exceeded", new Dictionary<string, string> { ["Retry-After"] = "2" }),
+            RateLimited("Retry-After", "2"),
             ValidReading(ReadingDepth.Lite));
 
         var page = await browser.ReadTimeAsync("11:11", "lite");
@@ -198,7 +202,7 @@ public sealed class OpenAiWriterTests(OpenAiAppFactory app) : IClassFixture<Open
     {
         var since = DateTimeOffset.UtcNow;
         app.OpenAi.ResetCounts();
-        var rateLimited = FakeOpenAiServer.Status(429, "Rate limit reached", "rate_limit_exceeded", new Dictionary<string, string> { ["Retry-After"] = "0" });
+        var rateLimited = RateLimited("Retry-After", "0");
         app.OpenAi.Script(rateLimited, rateLimited, rateLimited, ValidReading(ReadingDepth.Lite));
 
         var page = await browser.ReadTimeAsync("11:11", "standard");
