@@ -14,6 +14,12 @@
 // the last five indices Lighthouse measured (a warm-up audit of the first page, thrown away, then each
 // audit's own), so every page is held to the same phone. The warm-up also takes the app's cold start
 // off the first page. Desktop runs unthrottled; there is nothing to calibrate.
+//
+// One run of a page can miss a timing budget with nothing wrong in the page: a CI run saw the shared
+// reading's TBT at 303 ms once where runs here measured 38–49 ms. A run that misses a budget of
+// lighthouserc.json is followed by two more of the same page, and lhci assert judges the median of
+// the three (ci.assert.aggregationMethod): a page that is really over budget misses it at least
+// twice in three, noise rarely does. Pages within budget keep their one run.
 //   node scripts/lighthouse/audit.mjs mobile|desktop URL...
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -32,7 +38,7 @@ if (!["mobile", "desktop"].includes(preset) || urls.length === 0) {
   process.exit(2);
 }
 
-const collect = JSON.parse(await readFile("lighthouserc.json", "utf8")).ci.collect;
+const { collect, assert: budgets } = JSON.parse(await readFile("lighthouserc.json", "utf8")).ci;
 // Lighthouse's default configuration is the mobile preset (a mid-range phone on a slow 4G link, simulated).
 const config = preset === "desktop" ? desktopConfig : undefined;
 const outputFolder = ".lighthouseci";
@@ -87,6 +93,21 @@ async function audit(url) {
   return null;
 }
 
+/** The budgets of lighthouserc.json this run missed, as "name: value", the way lhci assert checks them. */
+function missedBudgets(lhr) {
+  const missed = [];
+  for (const [name, [, { minScore, maxNumericValue }]] of Object.entries(budgets.assertions)) {
+    const value = name.startsWith("categories:")
+      ? lhr.categories[name.slice("categories:".length)]?.score
+      : lhr.audits[name]?.numericValue;
+    if ((minScore != null && !(value >= minScore)) || (maxNumericValue != null && !(value <= maxNumericValue))) {
+      missed.push(`${name} ${typeof value === "number" ? Math.round(value * 1000) / 1000 : value}`);
+    }
+  }
+  return missed;
+}
+const runsWhenOverBudget = 3;
+
 /** When a page shifted, what moved: the shift's score, the element and its box before and after. */
 function printLayoutShifts(result) {
   const shift = result.lhr.audits["cumulative-layout-shift"]?.numericValue;
@@ -119,7 +140,8 @@ try {
       await loginPage.close();
       signedIn = true;
     }
-    for (let run = 0; run < collect.numberOfRuns; run++) {
+    let runs = collect.numberOfRuns;
+    for (let run = 0; run < runs; run++) {
       const result = await audit(url);
       if (!result) {
         failed = true;
@@ -136,6 +158,11 @@ try {
         `benchmark index ${Math.round(benchmarkIndex)}, CPU ×${result.lhr.configSettings.throttling.cpuSlowdownMultiplier}` +
         (result.lhr.runtimeError ? ` (${result.lhr.runtimeError.code})` : ""));
       printLayoutShifts(result);
+      const missed = missedBudgets(result.lhr);
+      if (missed.length > 0 && runs < runsWhenOverBudget) {
+        runs = runsWhenOverBudget;
+        console.log(`    over budget (${missed.join(", ")}): ${runs - run - 1} more run(s), lhci assert takes the median`);
+      }
     }
   }
 } finally {

@@ -1,6 +1,6 @@
 // Prints one line per audited page and preset from lhci's filesystem uploads (a manifest.json and the
-// JSON reports in one folder per preset): the representative run's scores, its Web Vitals and bytes
-// transferred. Exits non-zero when a report shows another page than the one asked for (a login form
+// JSON reports in one folder per preset): the representative (median) run's scores, its Web Vitals
+// and bytes transferred, and which pages were audited again after missing a budget. Exits non-zero when a report shows another page than the one asked for (a login form
 // where a signed-in page was meant) or a document status other than the page's own (200 everywhere,
 // 404 on the not-found status page: lighthouserc.json lets Lighthouse audit a non-2xx document, so
 // this is where a page that failed is caught), which no score budget would notice.
@@ -37,11 +37,18 @@ const documentStatus = (report) => {
 
 const rows = [];
 const wrongPages = [];
-let runsPerPage = 0;
+const rerun = [];
 for (const preset of presets) {
   const manifest = JSON.parse(readFileSync(join(folder, preset, "manifest.json"), "utf8"));
-  const representative = manifest.filter((entry) => entry.isRepresentativeRun);
-  runsPerPage = manifest.length / representative.length;
+  const runs = new Map();
+  for (const entry of manifest) {
+    runs.set(entry.url, (runs.get(entry.url) ?? 0) + 1);
+  }
+  for (const [url, count] of runs) {
+    if (count > 1) {
+      rerun.push(`${label(url)} ${preset} (${count} runs)`);
+    }
+  }
   for (const entry of manifest) {
     const report = JSON.parse(readFileSync(entry.jsonPath, "utf8"));
     const asked = new URL(report.requestedUrl).pathname.toLowerCase();
@@ -75,8 +82,9 @@ const widths = header.map((title, column) => Math.max(title.length, ...rows.map(
 for (const row of [header, ...rows]) {
   console.log(row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "));
 }
-console.log(`(scores out of 100; ${rows.length / presets.length} pages at ${presets.length} presets, ` +
-  `${runsPerPage} run(s) per page and preset; CPU: the slowdown audited at, calibrated to this host at ` +
+console.log(`(scores out of 100; ${rows.length / presets.length} pages at ${presets.length} presets, one run per page and ` +
+  `preset, three where the first missed a budget, and then the median run is shown and judged: ` +
+  `${rerun.length === 0 ? "none" : rerun.join(", ")}; CPU: the slowdown audited at, calibrated to this host at ` +
   `the mobile preset (scripts/lighthouse/audit.mjs); reports in ${folder}/{${presets.join(",")}})`);
 if (wrongPages.length > 0) {
   console.error(`${wrongPages.length} report(s) of another page or status than the one asked for, or of a load Lighthouse could not finish:`);
