@@ -18,7 +18,7 @@ TEST_PROJECTS=(
   "Vybe.E2E|Vybe.E2E/Vybe.E2E.csproj"
 )
 
-DEBIAN_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng libtesseract5 libheif1 libheif-examples chromium fonts-dejavu-core fonts-dejavu-extra)
+DEBIAN_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng libtesseract5 libheif1 libheif-examples chromium fonts-dejavu-core fonts-dejavu-extra nginx)
 
 log() { printf '\n==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
@@ -139,6 +139,15 @@ run_restore_drill() {
   return "$status"
 }
 
+# The deployment drill (scripts/proxy-drill.sh, docs/DEPLOYMENT.md): nginx with deploy/'s site file
+# in front of two published instances on this run's cluster, checked over HTTPS, an in-flight POST
+# drained on SIGTERM and a rolling restart under load. It runs its own nginx on free loopback ports
+# (installing Debian's package may start the default site on port 80; the drill does not use it).
+run_proxy_drill() {
+  log "Deployment drill (scripts/proxy-drill.sh): nginx in front of two instances"
+  "$REPO_ROOT/scripts/proxy-drill.sh"
+}
+
 # Lighthouse (scripts/lighthouse.sh): every page at the mobile and desktop presets, held to the
 # budgets of lighthouserc.json on the published app, against this run's throwaway cluster. It prints
 # each page's scores; a missed budget fails the run.
@@ -147,7 +156,7 @@ run_lighthouse() {
   "$REPO_ROOT/scripts/lighthouse.sh"
 }
 
-# Prints one line per project from its TRX counters, then the closing "Tests: N passed, N failed,
+# Prints one line per project from its TRX counters (and one per failed test), then the closing "Tests: N passed, N failed,
 # N skipped" line; fails when a project left no results or when no test ran at all.
 summarize_results() {
   log "Summary"
@@ -173,6 +182,12 @@ for entry in sys.argv[1:]:
     failed = count("failed") + count("error") + count("timeout") + count("aborted")
     passed, skipped = count("passed"), total - executed
     print(f"{name}: {passed} passed, {failed} failed, {skipped} skipped ({total} total)")
+    # The run's output can be long enough that only its end is read: name each failure here.
+    for result in ET.parse(path).getroot().iter(f"{NS}UnitTestResult"):
+        if result.get("outcome") not in ("Passed", "NotExecuted"):
+            message = result.findtext(f"{NS}Output/{NS}ErrorInfo/{NS}Message") or ""
+            first_line = message.strip().splitlines()[0][:300] if message.strip() else ""
+            print(f"  {result.get('outcome')}: {result.get('testName')}: {first_line}")
     totals["passed"] += passed
     totals["failed"] += failed
     totals["skipped"] += skipped
@@ -213,10 +228,13 @@ main() {
   check_format || FORMAT_FAILED=true
   run_test_projects
   run_restore_drill || TEST_FAILED=true
+  run_proxy_drill || TEST_FAILED=true
   run_lighthouse || LIGHTHOUSE_FAILED=true
 
   local summary_ok=true
   summarize_results || summary_ok=false
+  # The deployment drill's figures (scripts/proxy-drill.sh), when it got as far as the rolling restart.
+  cat "$REPO_ROOT/artifacts/proxy-drill/summary.txt" 2>/dev/null || echo "Rolling restart through nginx: no figures (see the deployment drill above)"
   if [[ $LIGHTHOUSE_FAILED == true ]]; then
     echo "Lighthouse: a budget was missed or the audit could not run (see above)." >&2
   fi
