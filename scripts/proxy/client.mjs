@@ -68,3 +68,20 @@ export function formToken(html) {
   }
   return value;
 }
+
+/** The home page's number form as htmx posts it: the form body and the headers htmx sends with it. */
+export function readingPost(origin, token, number, depth) {
+  return {
+    body: new URLSearchParams({ "Input.Number": number, "Input.Depth": depth, __RequestVerificationToken: token }).toString(),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "hx-request": "true",
+      "hx-current-url": `${origin}/?form=number`,
+      "hx-target": "result",
+      "hx-trigger": "number-form",
+    },
+  };
+}
+
+/** Whether an answer to readingPost is the reading itself (not the form sent back with an error). */
+export const isReading = (text) => text.includes('class="reading"');

@@ -8,7 +8,7 @@
 import http from "node:http";
 import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { formToken } from "./client.mjs";
+import { formToken, isReading as answeredWithReading, readingPost } from "./client.mjs";
 
 const [portText, hostName, pidText] = process.argv.slice(2);
 if (!pidText) {
@@ -39,7 +39,7 @@ function refused() {
 
 const form = await get("/?form=number");
 const cookies = (form.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]).join("; ");
-const body = new URLSearchParams({ "Input.Number": "1111", "Input.Depth": "lite", __RequestVerificationToken: formToken(form.text) }).toString();
+const { body, headers } = readingPost(`http://${hostName}`, formToken(form.text), "1111", "lite");
 const half = Math.floor(body.length / 2);
 
 const socket = net.connect({ host: "127.0.0.1", port });
@@ -52,7 +52,7 @@ const closed = new Promise((resolve) => socket.on("close", resolve));
 const started = performance.now();
 socket.write(
   `POST /Readings/Number HTTP/1.1\r\nHost: ${hostName}\r\nCookie: ${cookies}\r\n` +
-  "Content-Type: application/x-www-form-urlencoded\r\nHX-Request: true\r\nHX-Target: result\r\n" +
+  Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("") +
   `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, half)}`);
 await sleep(500);
 process.kill(Number(pidText), "SIGTERM");
@@ -67,7 +67,7 @@ await sleep(1000);
 socket.write(body.slice(half));
 await closed;
 const status = Number(answer.match(/^HTTP\/1\.1 (\d{3})/)?.[1]);
-const isReading = answer.includes('class="reading"');
+const isReading = answeredWithReading(answer);
 console.log(`${status === 200 && isReading && stoppedListening ? "ok  " : "FAIL"} a reading POST in flight when SIGTERM came: ` +
   `new connections ${stoppedListening ? `refused ${refusedAfter} ms after the request began` : "still accepted"}, ` +
   `the rest of the form sent 1 s later, answered ${status || "nothing"}${isReading ? " with the reading" : ""} ` +

@@ -6,7 +6,7 @@
 //   node scripts/proxy/load.mjs ORIGIN CA_FILE CLIENT_ADDRESS MAX_SECONDS CONCURRENCY RESULT_JSON STOP_FILE
 import { existsSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createClient, createJar, formToken } from "./client.mjs";
+import { createClient, createJar, formToken, isReading, readingPost } from "./client.mjs";
 
 const [origin, caFile, clientAddress, secondsText, concurrencyText, resultFile, stopFile] = process.argv.slice(2);
 if (!stopFile) {
@@ -81,21 +81,9 @@ async function guest(index) {
       await timed("GET /Readings/Photo", "GET", "/Readings/Photo", { headers: withCookies() }, (r) => r.status === 200);
       continue;
     }
-    const body = new URLSearchParams({
-      "Input.Number": numbers[(index + turn) % numbers.length],
-      "Input.Depth": "standard",
-      __RequestVerificationToken: token,
-    }).toString();
-    const reading = await timed("POST /Readings/Number", "POST", "/Readings/Number", {
-      headers: withCookies({
-        "content-type": "application/x-www-form-urlencoded",
-        "hx-request": "true",
-        "hx-current-url": `${origin}/?form=number`,
-        "hx-target": "result",
-        "hx-trigger": "number-form",
-      }),
-      body,
-    }, (r) => r.status === 200 && r.text.includes('class="reading"'));
+    const post = readingPost(origin, token, numbers[(index + turn) % numbers.length], "standard");
+    const reading = await timed("POST /Readings/Number", "POST", "/Readings/Number",
+      { headers: withCookies(post.headers), body: post.body }, (r) => r.status === 200 && isReading(r.text));
     if (reading) {
       jar.take(reading.headers);
     }
