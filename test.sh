@@ -186,8 +186,18 @@ for entry in sys.argv[1:]:
     for result in ET.parse(path).getroot().iter(f"{NS}UnitTestResult"):
         if result.get("outcome") not in ("Passed", "NotExecuted"):
             message = result.findtext(f"{NS}Output/{NS}ErrorInfo/{NS}Message") or ""
-            first_line = message.strip().splitlines()[0][:300] if message.strip() else ""
-            print(f"  {result.get('outcome')}: {result.get('testName')}: {first_line}")
+            lines = [line.rstrip() for line in message.strip().splitlines()]
+            print(f"  {result.get('outcome')}: {result.get('testName')}: {lines[0][:300] if lines else ''}")
+            # Playwright's timeouts say what they waited for in a call log below the first line.
+            if "Call log:" in lines:
+                for line in lines[lines.index("Call log:") + 1:][:6]:
+                    print(f"      {line.strip()[:200]}")
+            # Where in our code it failed: the first two frames with a file and line of ours (a
+            # helper's line and the test's).
+            stack = result.findtext(f"{NS}Output/{NS}ErrorInfo/{NS}StackTrace") or ""
+            ours = [frame.strip() for frame in stack.splitlines() if " in /" in frame and "/Vybe." in frame]
+            for frame in ours[:2]:
+                print(f"      {frame[:300]}")
     totals["passed"] += passed
     totals["failed"] += failed
     totals["skipped"] += skipped
