@@ -189,6 +189,84 @@ public sealed class ReadingInputTests
         Assert.Contains("time form", error, StringComparison.OrdinalIgnoreCase);
     }
 
+    // Text as typed, a phrase of the message that says what is wrong with it. Each refusal has its
+    // own reason, and input just beside a refused range (U+FDCF, U+FDF0, U+FFFD) gets the plain
+    // "digits only" answer, not the one for characters that are not text.
+    public static TheoryData<string?, string> RefusalReasons => new()
+    {
+        { null, NumberInput.EmptyMessage },
+        { " ", NumberInput.EmptyMessage },
+        { TooLong, "too long" },
+        { "12\u000034", "invisible or control" },
+        { "12\u200B34", "invisible or control" },
+        { "12\uE00034", "invisible or control" },
+        // Noncharacters: U+FDD0 to U+FDEF and the last two code points of every plane.
+        { "12\uFDD0", "not text" },
+        { "12\uFDEF", "not text" },
+        { "12\uFFFE", "not text" },
+        { "12\uFFFF", "not text" },
+        { "12\U0001FFFE", "not text" },
+        { "12\U0010FFFF", "not text" },
+        { "12\uFDCF", "digits only" },
+        { "12\uFDF0", "digits only" },
+        { "12\uFFFD", "digits only" },
+        { "12\U0001F600", "digits only" },
+        { "-5", "minus sign" },
+        { "- 44", "minus sign" },
+        { "-", "digits only" },
+        { "-5a", "digits only" },
+        { "5-", "digits only" },
+        { "4.5", "decimal point" },
+        { "4,5", "decimal point" },
+        { ".5", "decimal point" },
+        { ".", "digits only" },
+        { ",,", "digits only" },
+        { "4.5a", "digits only" },
+        { "11:11", "time form" },
+        { "12a4", "digits only" },
+        { "1234567890123", "has 13 digits" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusalReasons))]
+    public void Refused_number_says_what_is_wrong_with_it(string? text, string reason)
+    {
+        Assert.False(NumberInput.TryParse(text, out _, out var error));
+
+        Assert.Contains(reason, error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Not theory data: xUnit sends a case's arguments through UTF-8, which turns half a surrogate
+    // pair into U+FFFD before the test sees it.
+    [Fact]
+    public void Half_a_surrogate_pair_is_refused_as_not_text()
+    {
+        foreach (var text in new[] { "12\uD83D34", "12\uDE0034", "1234\uD83D", "\uDE0012" })
+        {
+            Assert.False(NumberInput.TryParse(text, out _, out var error));
+            Assert.Contains("not text", error, StringComparison.Ordinal);
+        }
+    }
+
+    // What every input goes through: whitespace of any kind is one space between groups, at most one
+    // in a row, none at the ends; digits of any script become ASCII digits; the rest is kept.
+    [Theory]
+    [InlineData("12 34", "12 34")]
+    [InlineData("  12    34  ", "12 34")]
+    [InlineData("12\u202834", "12 34")]
+    [InlineData("12\u3000\u00A034", "12 34")]
+    [InlineData("１２：３４", "12:34")]
+    [InlineData("٤ ٤٤", "4 44")]
+    [InlineData("11:11 pm", "11:11 pm")]
+    [InlineData("x", "x")]
+    public void Normalised_input_has_single_spaces_and_ascii_digits(string raw, string normalized)
+    {
+        Assert.True(InputText.TryNormalize(raw, "empty", out var result, out var error), error);
+
+        Assert.Null(error);
+        Assert.Equal(normalized, result);
+    }
+
     // ---- Depth ---------------------------------------------------------------------------------
 
     public static TheoryData<string, ReadingDepth> AcceptedDepths => new()
