@@ -36,6 +36,13 @@ public sealed class ErrorLogQueueTests
     }
 
     [Fact]
+    public void A_queue_holds_at_least_one_entry()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ErrorLogQueue(capacity: 0));
+        Assert.Equal(1, new ErrorLogQueue(capacity: 1).Capacity);
+    }
+
+    [Fact]
     public void After_completion_new_entries_are_refused_and_counted_as_dropped()
     {
         var queue = new ErrorLogQueue(capacity: 10);

@@ -40,6 +40,15 @@ public sealed class SecretRedactorTests
     [InlineData("/callback#access_token=abc&state=s", "/callback#access_token=[redacted]&state=s")]
     [InlineData("<a href=\"/r?x=1&amp;code=abc\">", "<a href=\"/r?x=1&amp;code=[redacted]\">")]
     [InlineData("GET http://h/test/throw?code=abc - - -", "GET http://h/test/throw?code=[redacted] - - -")]
+    // A query string on its own (Request.QueryString), and two secrets in one URL.
+    [InlineData("?code=abc", "?code=[redacted]")]
+    [InlineData("/x?code=a&token=b", "/x?code=[redacted]&token=[redacted]")]
+    [InlineData("/x?code=[redacted]&token=b", "/x?code=[redacted]&token=[redacted]")]
+    // The short secret names count only on their own.
+    [InlineData("/x?otp=1&pin=2&sig=3&spin=4&opt=5&design=6", "/x?otp=[redacted]&pin=[redacted]&sig=[redacted]&spin=4&opt=5&design=6")]
+    [InlineData("/x?OTP=1&Pin=2", "/x?OTP=[redacted]&Pin=[redacted]")]
+    // An invalid escape in a key or a value is read as it stands.
+    [InlineData("/x?co%zzde=abc&token=%zz", "/x?co%zzde=abc&token=[redacted]")]
     public void Secret_query_values_are_redacted_in_a_url(string url, string expected) =>
         Assert.Equal(expected, SecretRedactor.RedactUrls(url));
 
@@ -60,7 +69,31 @@ public sealed class SecretRedactorTests
         Assert.Contains("returnUrl=" + Uri.EscapeDataString("/Account/ResetPassword?userId=1&code=[redacted]") + "&x=1", redacted);
     }
 
+    [Fact]
+    public void A_url_two_levels_deep_in_return_urls_is_redacted_and_one_behind_an_encoded_fragment_too()
+    {
+        var inner = "/Account/ResetPassword?userId=1&code=SECRET";
+        var middle = "/Account/Login?returnUrl=" + Uri.EscapeDataString(inner);
+        var text = "/Account/Confirm?next=" + Uri.EscapeDataString(middle) + "&x=1";
+        var fragment = "/x?next=%2Fcallback%23access_token=SECRET";
+
+        var redacted = SecretRedactor.RedactUrls(text);
+
+        Assert.DoesNotContain("SECRET", Uri.UnescapeDataString(Uri.UnescapeDataString(redacted)));
+        Assert.Equal("/Account/Confirm?next=" + Uri.EscapeDataString("/Account/Login?returnUrl=" + Uri.EscapeDataString("/Account/ResetPassword?userId=1&code=[redacted]")) + "&x=1", redacted);
+        Assert.Equal("/x?next=" + Uri.EscapeDataString("/callback#access_token=[redacted]"), SecretRedactor.RedactUrls(fragment));
+    }
+
+    [Fact]
+    public void A_json_text_without_secrets_is_the_same_node_afterwards()
+    {
+        var value = JsonValue.Create("/History?page=2");
+
+        Assert.Same(value, SecretRedactor.Redact(value));
+    }
+
     [Theory]
+    [InlineData("?code=[redacted]")]
     [InlineData("TypeError: x is undefined")]
     [InlineData("/History?page=2&kind=time")]
     [InlineData("a & b; c # d ? e")]

@@ -25,8 +25,9 @@ public static partial class SecretRedactor
     [GeneratedRegex("""(?<=[?&;#])(?<key>[^=&;#?\s"'<>]+)=(?<value>[^&;#\s"'<>]*)""")]
     private static partial Regex QueryParameter();
 
-    // A value that holds another URL, percent-encoded (a returnUrl): ?, & or = encoded.
-    [GeneratedRegex("%(3F|26|3D)", RegexOptions.IgnoreCase)]
+    // A value that holds another URL, percent-encoded (a returnUrl): one of the separators the query
+    // rule above knows (?, &, ;, #) or = encoded.
+    [GeneratedRegex("%(3F|26|3B|23|3D)", RegexOptions.IgnoreCase)]
     private static partial Regex EncodedQuerySyntax();
 
     public static bool IsSecretKey(string key) =>
@@ -80,12 +81,14 @@ public static partial class SecretRedactor
         var result = QueryParameter().Replace(text, match =>
         {
             var value = match.Groups["value"].Value;
-            if (value.Length > 0 && IsSecretKey(DecodeKey(match.Groups["key"].Value)))
+            if (value.Length > 0 && IsSecretKey(Decode(match.Groups["key"].Value)))
             {
                 changed |= value != Redacted;
                 return $"{match.Groups["key"].Value}={Redacted}";
             }
-            if (depth < 2 && EncodedQuerySyntax().IsMatch(value) && Decode(value) is { } inner
+            // Two levels (a returnUrl inside a returnUrl) is the deepest our own links nest; each level
+            // decodes the value once more, so the work stays bounded whatever a crafted URL holds.
+            if (depth < 2 && EncodedQuerySyntax().IsMatch(value) && Decode(value) is var inner
                 && RedactUrls(inner, depth + 1) is var redactedInner && !ReferenceEquals(redactedInner, inner))
             {
                 changed = true;
@@ -96,17 +99,6 @@ public static partial class SecretRedactor
         return changed ? result : text;
     }
 
-    private static string DecodeKey(string key) => Decode(key) ?? key;
-
-    private static string? Decode(string text)
-    {
-        try
-        {
-            return Uri.UnescapeDataString(text.Replace('+', ' '));
-        }
-        catch (UriFormatException)
-        {
-            return null;
-        }
-    }
+    // An invalid escape ("%zz", a lone "%") is left as it is: UnescapeDataString does not throw.
+    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }
