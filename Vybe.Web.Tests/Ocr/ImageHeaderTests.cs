@@ -451,6 +451,123 @@ public sealed class ImageHeaderTests
         }
     }
 
+    // Each way a header can be damaged has its own reason, so the person knows the file itself is
+    // broken and roughly how; the structural ones are built by hand from the specifications.
+    public static TheoryData<string, byte[], string> DamagedHeaders
+    {
+        get
+        {
+            var ihdrNotFirst = PngHeader(10, 10);
+            "IDAT"u8.CopyTo(ihdrNotFirst.AsSpan(12));
+            var ihdrWrongLength = PngHeader(10, 10);
+            BinaryPrimitives.WriteUInt32BigEndian(ihdrWrongLength.AsSpan(8), 14);
+            var tooWide = PngHeader(1, 1);
+            BinaryPrimitives.WriteUInt32BigEndian(tooWide.AsSpan(16), 0x8000_0000);
+            var tooTall = PngHeader(1, 1);
+            BinaryPrimitives.WriteUInt32BigEndian(tooTall.AsSpan(20), 0xFFFF_FFFF);
+            var manySegments = new List<byte> { 0xFF, 0xD8 };
+            for (var i = 0; i < 2000; i++)
+            {
+                manySegments.AddRange([0xFF, 0xFE, 0x00, 0x02]);
+            }
+            var lossyBadStart = WebP("VP8 ", [0x30, 0x01, 0x00, 0x9D, 0x01, 0x2B, 0x0A, 0x00, 0x0A, 0x00]);
+            var lossyBadMiddle = WebP("VP8 ", [0x30, 0x01, 0x00, 0x9D, 0x02, 0x2A, 0x0A, 0x00, 0x0A, 0x00]);
+            var losslessBadSignature = WebP("VP8L", [0x2E, 0x09, 0x00, 0x00, 0x00]);
+            var losslessBadVersion = WebP("VP8L", [0x2F, 0x09, 0x00, 0x00, 0x20]);
+            return new()
+            {
+                { "PNG whose first chunk is not IHDR", ihdrNotFirst, "its header is not where a PNG's header must be" },
+                { "PNG whose IHDR is not 13 bytes", ihdrWrongLength, "its header is not where a PNG's header must be" },
+                { "PNG 2^31 wide", tooWide, "the size in its header is impossible" },
+                { "PNG 2^32 - 1 tall", tooTall, "the size in its header is impossible" },
+                { "JPEG with a stray byte between segments", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0x12, 0xFF, 0xC0], "its parts are not laid out as a JPEG's should be" },
+                { "JPEG with marker 00", [0xFF, 0xD8, 0xFF, 0x00, 0x00, 0x08], "its parts are not laid out as a JPEG's should be" },
+                { "JPEG segment length 1", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x01, 0x00, 0x00], "its parts are not laid out as a JPEG's should be" },
+                { "JPEG that ends before a frame", [0xFF, 0xD8, 0xFF, 0xD9], "it ends without a picture in it" },
+                { "JPEG scan before its frame", [0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00], "its picture data starts before its size is stated" },
+                { "JPEG frame header of 7 bytes", [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x07, 0x08, 0x00, 0x10, 0x00, 0x10, 0x01], "its size is not stated properly" },
+                { "JPEG with 2,000 segments before its frame", [.. manySegments, .. JpegHeader(10, 10).AsSpan(2)], "it has too many parts before its size is stated" },
+                { "lossy WebP without its start code", lossyBadStart, "its picture data does not start as a WebP's should" },
+                { "lossy WebP with a wrong middle byte of its start code", lossyBadMiddle, "its picture data does not start as a WebP's should" },
+                { "lossless WebP without its signature", losslessBadSignature, "its picture data does not start as a WebP's should" },
+                { "lossless WebP of a version that does not exist", losslessBadVersion, "its picture data does not start as a WebP's should" },
+                { "WebP whose first chunk is metadata", WebP("EXIF", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), "it does not start with a picture" },
+            };
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DamagedHeaders))]
+    public void Damaged_header_is_refused_with_what_is_wrong(string what, byte[] upload, string reason)
+    {
+        Assert.False(string.IsNullOrEmpty(what));
+        AssertRefused(upload, $"That image is damaged: {reason}. Save it again or take a screenshot, and upload that.");
+    }
+
+    // Files cut off at each place a reader needs more bytes: inside a segment's length, inside a
+    // frame header, before a WebP's first chunk, inside a lossy or lossless WebP's size.
+    public static TheoryData<string, byte[]> CutOffHeaders => new()
+    {
+        { "JPEG cut inside a segment length", [0xFF, 0xD8, 0xFF, 0xE0, 0x00] },
+        { "JPEG cut after fill bytes", [0xFF, 0xD8, 0xFF, 0xFF, 0xFF] },
+        { "JPEG cut inside its frame header", [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00] },
+        { "WebP of 19 bytes", [.. "RIFF"u8, 0x0B, 0x00, 0x00, 0x00, .. "WEBPVP8 "u8, 0x00, 0x00, 0x00] },
+        { "lossy WebP cut inside its size", WebP("VP8 ", [0x30, 0x01, 0x00, 0x9D, 0x01, 0x2A, 0x0A, 0x00, 0x0A]) },
+        { "lossless WebP cut inside its size", WebP("VP8L", [0x2F, 0x09, 0x00, 0x00]) },
+        { "extended WebP cut inside its canvas size", WebP("VP8X", [0x10, 0, 0, 0, 0x0F, 0, 0, 0x0F, 0]) },
+    };
+
+    [Theory]
+    [MemberData(nameof(CutOffHeaders))]
+    public void Header_cut_off_before_its_size_is_refused_as_cut_off(string what, byte[] upload)
+    {
+        Assert.False(string.IsNullOrEmpty(what));
+        AssertRefused(upload, ImageUploadRules.CutOffMessage);
+    }
+
+    [Fact]
+    public void Sizes_at_the_edges_of_their_fields_are_read()
+    {
+        // RST7 (D7) stands alone like RST0; SOF15 (CF) is a frame header like SOF0.
+        AssertReads([0xFF, 0xD8, 0xFF, 0xD7, 0xFF, 0xD0, 0xFF, 0xCF, 0x00, 0x08, 0x08, 0x00, 0x20, 0x00, 0x30, 0x01], ImageFormat.Jpeg, 48, 32);
+        // A canvas wider than 65,536 needs the third byte of the 24-bit width.
+        AssertReads(VP8XHeader(70_000, 300), ImageFormat.WebP, 70_000, 300);
+        // Lossless: 14 bits of width - 1 (all set: 16,384), then 14 bits of height - 1 (99).
+        AssertReads(WebP("VP8L", [0x2F, 0xFF, 0xFF, 0x18, 0x00]), ImageFormat.WebP, 16_384, 100);
+        // The largest width a PNG may state is refused for its pixels, not as impossible.
+        Assert.StartsWith("That photo is too large: 2147483647 × 1 pixels", AssertRefused(PngHeader(int.MaxValue, 1)));
+    }
+
+    [Fact]
+    public void Other_formats_at_their_shortest_are_still_named()
+    {
+        byte[] os2Bmp = [.. "BM"u8, 0x1A, 0, 0, 0, 0, 0, 0, 0, 0x1A, 0, 0, 0, 12, 0, 0, 0];
+        AssertRefused(os2Bmp, OtherFormat("a BMP image"));
+        byte[] v2Bmp = [.. "BM"u8, 0x1E, 0, 0, 0, 0, 0, 0, 0, 0x1E, 0, 0, 0, 16, 0, 0, 0];
+        AssertRefused(v2Bmp, OtherFormat("a BMP image"));
+        AssertRefused([0x00, 0x00, 0x01, 0x00, 0x01, 0x00], OtherFormat("an icon (ICO) file"));
+        // Two bytes that start no format we read are unreadable, not a cut-off upload.
+        AssertRefused([0x00, 0x01], ImageUploadRules.UnreadableMessage);
+    }
+
+    [Fact]
+    public void Text_is_told_apart_from_binary_by_its_first_bytes()
+    {
+        // Tab, line breaks and form feed are text; any other control character is not.
+        AssertRefused("4444\t11:11\r\n\f"u8.ToArray(), OtherFormat("a text file"));
+        foreach (var control in new byte[] { 0x01, 0x0B, 0x1B, 0x7F })
+        {
+            AssertRefused([.. "4444 "u8, control, .. " 11:11"u8], ImageUploadRules.UnreadableMessage);
+        }
+        // Only the first 512 bytes are looked at: a sample or a file that ends inside a character, or
+        // a control character after the sample, still leaves a text; one lone lead byte is not one.
+        AssertRefused(Encoding.UTF8.GetBytes(new string('a', 511) + "éé"), OtherFormat("a text file"));
+        AssertRefused(Encoding.UTF8.GetBytes(new string('a', 600) + "\u0001"), OtherFormat("a text file"));
+        AssertRefused([.. "1111 "u8, 0xC3], OtherFormat("a text file"));
+        AssertRefused([0xE2, 0x82], ImageUploadRules.UnreadableMessage);
+        AssertRefused([.. "1111 "u8, 0xFF, .. "2222"u8], ImageUploadRules.UnreadableMessage);
+    }
+
     private static void AssertReads(byte[] upload, ImageFormat format, int width, int height)
     {
         var ok = ImageUploadRules.TryRead(upload, out var header, out var error);
@@ -565,6 +682,19 @@ public sealed class ImageHeaderTests
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(5), height);
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(7), width);
         return [0xFF, 0xD8, .. jfif, .. frame];
+    }
+
+    /// <summary>A RIFF/WEBP file whose first chunk has the given fourCC and payload.</summary>
+    private static byte[] WebP(string chunk, byte[] payload)
+    {
+        var webp = new byte[20 + payload.Length];
+        "RIFF"u8.CopyTo(webp);
+        BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(4), (uint)(12 + payload.Length));
+        "WEBP"u8.CopyTo(webp.AsSpan(8));
+        Encoding.ASCII.GetBytes(chunk).CopyTo(webp, 12);
+        BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(16), (uint)payload.Length);
+        payload.CopyTo(webp, 20);
+        return webp;
     }
 
     /// <summary>A RIFF/WEBP file whose first chunk is VP8X, declaring the given canvas size.</summary>
