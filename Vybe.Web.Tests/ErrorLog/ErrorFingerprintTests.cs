@@ -488,6 +488,40 @@ public sealed class ErrorMessageNormalizerTests
     }
 
     [Fact]
+    public void Only_the_first_thousand_characters_of_a_message_take_part()
+    {
+        static ErrorFingerprint Of(string message) => ErrorFingerprint.Of("web", ErrorLogLevels.Error, "TEST", message, null);
+        var start = new string('x', ErrorMessageNormalizer.MaxLength - 1);
+
+        Assert.Equal(Of(start + "ab").Hash, Of(start + "ac").Hash);
+        Assert.Equal(start + "a", Of(start + "ab").Message);
+        Assert.NotEqual(Of(start + "a").Hash, Of(start + "b").Hash);
+        Assert.Equal(start + "b", Of(start + "b").Message);
+    }
+
+    [Fact]
+    public void An_error_without_a_stack_or_a_script_has_no_culprit()
+    {
+        var fingerprint = ErrorFingerprint.Of("web", ErrorLogLevels.Error, null, "Boom", """{"type":"X"}""");
+
+        Assert.Empty(fingerprint.Frames);
+        Assert.Null(fingerprint.Culprit);
+        // No code and an empty code are the same: one issue.
+        Assert.Equal(fingerprint.Hash, ErrorFingerprint.Of("web", ErrorLogLevels.Error, "", "Boom", null).Hash);
+    }
+
+    [Theory]
+    [InlineData("global code@https://vybe.example/js/app.js:1:1", "/js/app.js:(anonymous)")]
+    [InlineData("eval code@https://vybe.example/js/app.js:1:1", "/js/app.js:(anonymous)")]
+    [InlineData("anonymous@https://vybe.example/js/app.js:1:1", "/js/app.js:(anonymous)")]
+    [InlineData("Object.format@https://vybe.example/js/app.js:7:49", "/js/app.js:format")]
+    [InlineData("submit@https://vybe.example/js/app.js:5:29", "/js/app.js:submit")]
+    public void Browser_function_names_read_the_same_from_every_browser(string frame, string expected)
+    {
+        Assert.Equal([expected], StackFrames.Top(frame, ErrorFingerprint.FrameCount));
+    }
+
+    [Fact]
     public void Service_level_and_code_take_part()
     {
         var web = ErrorFingerprint.Of("web", ErrorLogLevels.Error, "A", "Boom", null);
